@@ -1,0 +1,56 @@
+import db from '@adonisjs/lucid/services/db'
+import env from '#start/env'
+import User from '#models/user'
+import SellerProfile from '#models/seller_profile'
+import { FieldInvalidError, isUniqueViolation } from '#exceptions/domain_errors'
+import type { Infer } from '@vinejs/vine/types'
+import type { registerValidator } from '#validators/auth'
+
+type RegisterInput = Infer<typeof registerValidator>
+
+/**
+ * Creates a customer or a seller (with its pending profile) and signs it in.
+ */
+export default class RegisterUser {
+  async handle(input: RegisterInput) {
+    try {
+      const user = await db.transaction(async (trx) => {
+        const created = await User.create(
+          {
+            email: User.normaliseEmail(input.email),
+            password: input.password,
+            fullName: input.full_name,
+            phone: input.phone ?? null,
+            role: input.role,
+            isActive: true,
+          },
+          { client: trx }
+        )
+        if (input.role === 'seller') {
+          await SellerProfile.create(
+            {
+              userId: created.id,
+              businessName: input.business_name!,
+              gstin: input.gstin ?? null,
+              status: env.get('SELLER_AUTO_APPROVE', false) ? 'approved' : 'pending',
+            },
+            { client: trx }
+          )
+        }
+        return created
+      })
+      if (user.role === 'seller') await user.load('sellerProfile')
+      const token = await User.accessTokens.create(user)
+      return { user, token }
+    } catch (error) {
+      // Two registrations racing past the validator's uniqueness check.
+      if (isUniqueViolation(error, 'users_email_lower_unique')) {
+        throw new FieldInvalidError('email', 'database.unique', 'The email has already been taken')
+      }
+      if (isUniqueViolation(error, 'seller_profiles_gstin_unique')) {
+        throw new FieldInvalidError('gstin', 'database.unique', 'The gstin has already been taken')
+      }
+      throw error
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import { DateTime } from 'luxon'
+import User from '#models/user'
+import { NotFoundError } from '#exceptions/domain_errors'
+import type { SellerStatus } from '#enums/seller_status'
+
+/**
+ * An admin's decision on a seller application. Re-deciding is allowed
+ * (an approved seller can be suspended by rejecting it, and back).
+ */
+export default class ReviewSeller {
+  async handle(sellerUserId: number, decision: Exclude<SellerStatus, 'pending'>) {
+    const user = await User.query()
+      .where('id', sellerUserId)
+      .where('role', 'seller')
+      .preload('sellerProfile')
+      .first()
+    if (!user) throw new NotFoundError('Seller not found')
+    user.sellerProfile.status = decision
+    user.sellerProfile.reviewedAt = DateTime.now()
+    await user.sellerProfile.save()
+    return user
+  }
+}

@@ -1,0 +1,2 @@
+export const SELLER_STATUSES = ['pending', 'approved', 'rejected'] as const
+export type SellerStatus = (typeof SELLER_STATUSES)[number]

@@ -1,0 +1,149 @@
+import app from '@adonisjs/core/services/app'
+import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
+import { errors as vineErrors } from '@vinejs/vine'
+import { errors as limiterErrors } from '@adonisjs/limiter'
+
+export type ApiError = { message: string; field?: string; rule?: string; code?: string }
+
+/**
+ * PostgreSQL errors that can only come from a value the client sent
+ * (an id past the integer range, a string where a number belongs).
+ */
+const PG_BAD_INPUT = new Set(['22P02', '22003', '22001', '22007', '22008'])
+
+const GENERIC_MESSAGES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'You are not allowed to do this',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  413: 'Request body is too large',
+  415: 'Unsupported media type',
+  422: 'Validation failed',
+  429: 'Too many requests',
+  500: 'Something went wrong on our side',
+  503: 'Service unavailable',
+}
+
+export default class HttpExceptionHandler extends ExceptionHandler {
+  protected debug = !app.inProduction
+
+  /** Server-rendered pages get HTML status pages in production. */
+  protected renderStatusPages = app.inProduction
+
+  protected statusPages = {}
+
+  /** Everything under /api, /health and /docs speaks JSON, whatever the client accepts. */
+  protected wantsJson(ctx: HttpContext) {
+    const url = ctx.request.url()
+    return (
+      url === '/api' ||
+      url.startsWith('/api/') ||
+      url.startsWith('/health') ||
+      ctx.request.accepts(['html', 'json']) === 'json'
+    )
+  }
+
+  async handle(error: unknown, ctx: HttpContext) {
+    if (!this.wantsJson(ctx)) {
+      return super.handle(error, ctx)
+    }
+    const { status, errors, headers } = this.toApiErrors(error)
+    for (const [name, value] of Object.entries(headers)) {
+      ctx.response.header(name, value)
+    }
+    return ctx.response.status(status).send({ errors })
+  }
+
+  toApiErrors(error: unknown): {
+    status: number
+    errors: ApiError[]
+    headers: Record<string, string | number>
+  } {
+    const err = error as any
+
+    if (error instanceof vineErrors.E_VALIDATION_ERROR) {
+      return {
+        status: 422,
+        headers: {},
+        errors: (err.messages as any[]).map((m) => ({
+          message: m.message,
+          field: m.field,
+          rule: m.rule,
+        })),
+      }
+    }
+
+    if (error instanceof limiterErrors.E_TOO_MANY_REQUESTS) {
+      return {
+        status: 429,
+        headers: { ...error.getDefaultHeaders(), ...(error.headers ?? {}) },
+        errors: [{ message: 'Too many requests. Try again later.', code: 'E_TOO_MANY_REQUESTS' }],
+      }
+    }
+
+    if (typeof err?.code === 'string' && PG_BAD_INPUT.has(err.code)) {
+      return {
+        status: 400,
+        headers: {},
+        errors: [
+          { message: 'A value in the request is out of range or malformed', code: 'E_BAD_INPUT' },
+        ],
+      }
+    }
+
+    let status: number = Number(err?.status ?? err?.statusCode ?? 500)
+    if (!Number.isInteger(status) || status < 400 || status > 599) status = 500
+
+    // Body parser errors: malformed JSON and oversized bodies.
+    const malformedJson =
+      (error instanceof SyntaxError && status === 400) ||
+      err?.message === 'Invalid JSON, only supports object and array'
+    if (malformedJson) {
+      return {
+        status: 400,
+        headers: {},
+        errors: [{ message: 'Malformed JSON in request body', code: 'E_BAD_REQUEST' }],
+      }
+    }
+    if (status === 413) {
+      return {
+        status: 413,
+        headers: {},
+        errors: [{ message: 'Request body is too large', code: 'E_PAYLOAD_TOO_LARGE' }],
+      }
+    }
+
+    if (status >= 500) {
+      return {
+        status,
+        headers: {},
+        errors: [
+          {
+            message: this.debug && err?.message ? err.message : GENERIC_MESSAGES[500],
+            code: 'E_INTERNAL',
+          },
+        ],
+      }
+    }
+
+    const message =
+      err?.code === 'E_ROUTE_NOT_FOUND'
+        ? 'Route not found'
+        : err?.code === 'E_ROW_NOT_FOUND'
+          ? 'Not found'
+          : err?.code === 'E_AUTHORIZATION_FAILURE'
+            ? GENERIC_MESSAGES[403]
+            : (err?.message ?? GENERIC_MESSAGES[status] ?? 'Request failed')
+
+    const apiError: ApiError = { message }
+    if (typeof err?.code === 'string' && err.code.startsWith('E_')) apiError.code = err.code
+    if (err?.field) apiError.field = err.field
+    return { status, headers: {}, errors: [apiError] }
+  }
+
+  async report(error: unknown, ctx: HttpContext) {
+    return super.report(error, ctx)
+  }
+}

@@ -1,0 +1,109 @@
+/*
+|--------------------------------------------------------------------------
+| npm run dev
+|--------------------------------------------------------------------------
+|
+| Runs everything the app needs in development as one command: the HTTP
+| server (API, panel, docs) with hot reload, plus the helpers listed in
+| PROCESSES. One Ctrl-C stops them all.
+|
+*/
+import { spawn } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { connect } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { dirname, join } from 'node:path'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+process.chdir(root)
+
+if (!existsSync('.env') || !existsSync('node_modules')) {
+  console.error('✖ Run `npm run setup` first (no .env or node_modules yet).')
+  process.exit(1)
+}
+
+const env = {}
+for (const line of readFileSync('.env', 'utf8').split('\n')) {
+  const match = line.match(/^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/)
+  if (match) env[match[1]] = match[2]
+}
+Object.assign(env, process.env)
+
+const host = env.HOST || '127.0.0.1'
+const port = Number(env.PORT || 3333)
+const url = `http://${host}:${port}`
+
+function portInUse(p) {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port: p })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
+  })
+}
+
+// `node ace serve` silently moves to a random port when its own is taken.
+if (await portInUse(port)) {
+  console.error(
+    `✖ Port ${port} on ${host} is already in use. Stop whatever runs there or set PORT in .env.`
+  )
+  process.exit(1)
+}
+
+const PROCESSES = [{ name: 'web', args: ['ace', 'serve', '--hmr'] }]
+
+const children = PROCESSES.map(({ name, args }) => {
+  const child = spawn(process.execPath, args, { stdio: 'inherit', detached: true })
+  child.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`✖ ${name} exited (code ${code}); stopping the rest.`)
+      stop(code ?? 1)
+    }
+  })
+  return child
+})
+
+let stopping = false
+function stop(code = 0) {
+  if (stopping) return
+  stopping = true
+  // SIGINT, not SIGTERM: `ace serve` and the queue worker only clean up their children on SIGINT.
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, 'SIGINT')
+    } catch {}
+  }
+  setTimeout(() => process.exit(code), 3000).unref()
+  Promise.all(
+    children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r))))
+  ).then(() => process.exit(code))
+}
+process.on('SIGINT', () => stop(0))
+process.on('SIGTERM', () => stop(0))
+
+// Print where things are once the server answers.
+for (let i = 0; i < 120 && !stopping; i++) {
+  await new Promise((r) => setTimeout(r, 500))
+  try {
+    const response = await fetch(`${url}/health/live`)
+    if (response.ok) {
+      console.log(`
+  Marketplace is running
+
+  API        ${url}/api
+  API docs   ${url}/docs
+  Health     ${url}/health/ready
+
+  Demo logins (password Meesho@2026)
+    admin      admin@demo.meesho.local
+    seller     seller@demo.meesho.local
+    customer   customer@demo.meesho.local
+
+  Ctrl-C stops everything.
+`)
+      break
+    }
+  } catch {}
+}

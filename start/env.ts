@@ -1,0 +1,54 @@
+/*
+|--------------------------------------------------------------------------
+| Environment variables
+|--------------------------------------------------------------------------
+|
+| Validated at boot: a missing or malformed variable stops the process
+| with its name. Every variable is documented in .env.example.
+|
+*/
+import { Env } from '@adonisjs/core/env'
+
+export default await Env.create(new URL('../', import.meta.url), {
+  NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
+  PORT: Env.schema.number(),
+  HOST: Env.schema.string({ format: 'host' }),
+  APP_KEY: Env.schema.string(),
+  APP_URL: Env.schema.string({ format: 'url', tld: false }),
+  LOG_LEVEL: Env.schema.enum([
+    'fatal',
+    'error',
+    'warn',
+    'info',
+    'debug',
+    'trace',
+    'silent',
+  ] as const),
+  TZ: Env.schema.string.optional(),
+
+  DB_HOST: Env.schema.string({ format: 'host' }),
+  DB_PORT: Env.schema.number(),
+  DB_USER: Env.schema.string(),
+  DB_PASSWORD: Env.schema.string.optional(),
+  DB_DATABASE: Env.schema.string(),
+  DB_POOL_MAX: Env.schema.number.optional(),
+
+  REDIS_HOST: Env.schema.string({ format: 'host' }),
+  REDIS_PORT: Env.schema.number(),
+  REDIS_PASSWORD: Env.schema.string.optional(),
+
+  SESSION_DRIVER: Env.schema.enum(['cookie', 'memory', 'redis'] as const),
+  LIMITER_STORE: Env.schema.enum(['redis', 'memory'] as const),
+  AUTH_RATE_LIMIT_PER_MINUTE: Env.schema.number.optional(),
+  ACCESS_TOKEN_EXPIRES_IN: Env.schema.string.optional(),
+  SELLER_AUTO_APPROVE: Env.schema.boolean.optional(),
+
+  SMTP_HOST: Env.schema.string({ format: 'host' }),
+  SMTP_PORT: Env.schema.number(),
+  SMTP_USERNAME: Env.schema.string.optional(),
+  SMTP_PASSWORD: Env.schema.string.optional(),
+  MAIL_FROM_ADDRESS: Env.schema.string({ format: 'email' }),
+  MAIL_FROM_NAME: Env.schema.string(),
+
+  DRIVE_DISK: Env.schema.enum(['fs'] as const),
+})
