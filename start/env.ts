@@ -36,6 +36,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   REDIS_HOST: Env.schema.string({ format: 'host' }),
   REDIS_PORT: Env.schema.number(),
   REDIS_PASSWORD: Env.schema.string.optional(),
+  REDIS_DB: Env.schema.number.optional(),
 
   SESSION_DRIVER: Env.schema.enum(['cookie', 'memory', 'redis'] as const),
   LIMITER_STORE: Env.schema.enum(['redis', 'memory'] as const),

@@ -4,7 +4,8 @@ import limiter from '@adonisjs/limiter/services/main'
 let tables: string[] | undefined
 
 /**
- * Empties every application table (and the rate-limit counters) so each
+ * Empties every application table and the test Redis database (rate-limit
+ * counters, caches, queues: `limiter.clear()` flushes it) so each
  * test starts from nothing. Truncation rather than a wrapping transaction,
  * because checkout and payment code opens transactions of its own and is
  * tested under real concurrency.

@@ -32,7 +32,7 @@ test.group('Admin / users', (group) => {
     )
   })
 
-  test('pagination edges are validated: {$self}')
+  test('pagination edges are validated: {$i}')
     .with([{ page: 0 }, { per_page: 1000 }, { page: 'abc' }, { per_page: -1 }, { page: 1.5 }])
     .run(async ({ client }, qs) => {
       const response = await client
@@ -83,7 +83,7 @@ test.group('Admin / users', (group) => {
     response.assertStatus(403)
   })
 
-  test('bad bodies and unknown users: {$self}')
+  test('bad bodies: {name}')
     .with([
       { name: 'missing is_active', body: {}, status: 422 },
       { name: 'is_active as text', body: { is_active: 'maybe' }, status: 422 },

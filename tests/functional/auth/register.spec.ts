@@ -120,7 +120,7 @@ test.group('Auth / register', (group) => {
       response.assertBodyContains({ errors: [{ field: 'gstin', rule: 'gstin' }] })
     })
 
-  test('bad input is a 422 naming the field: {$self}')
+  test('bad input is a 422 naming the field: {name}')
     .with([
       { name: 'missing email', body: { ...customer, email: undefined }, field: 'email' },
       { name: 'invalid email', body: { ...customer, email: 'not-an-email' }, field: 'email' },

@@ -59,7 +59,7 @@ test.group('Auth / login, logout, me', (group) => {
     response.assertBodyContains({ errors: [{ message: 'Invalid user credentials' }] })
   })
 
-  test('login validation: {$self}')
+  test('login validation: {name}')
     .with([
       { name: 'missing password', body: { email: 'a@b.in' } },
       { name: 'numeric email', body: { email: 12, password: 'x' } },
