@@ -1,0 +1,20 @@
+import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
+import { loginThrottle, registerThrottle } from '#start/limiter'
+
+const AuthController = () => import('#controllers/api/auth_controller')
+
+router
+  .group(() => {
+    router.post('register', [AuthController, 'register']).use(registerThrottle)
+    router.post('login', [AuthController, 'login']).use(loginThrottle)
+    router
+      .group(() => {
+        router.post('logout', [AuthController, 'logout'])
+        router.get('me', [AuthController, 'me'])
+        router.patch('me', [AuthController, 'updateMe'])
+      })
+      .use(middleware.auth({ guards: ['api'] }))
+  })
+  .prefix('/api/auth')
+  .use(middleware.forceJson())

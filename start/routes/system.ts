@@ -1,0 +1,11 @@
+import router from '@adonisjs/core/services/router'
+
+const HealthController = () => import('#controllers/health_controller')
+const DocsController = () => import('#controllers/docs_controller')
+
+router.get('/health/live', [HealthController, 'live'])
+router.get('/health/ready', [HealthController, 'ready'])
+
+router.get('/docs', [DocsController, 'ui'])
+router.get('/docs/openapi.yaml', [DocsController, 'spec'])
+router.get('/docs/assets/:file', [DocsController, 'asset'])
