@@ -52,4 +52,14 @@ export default await Env.create(new URL('../', import.meta.url), {
   MAIL_FROM_NAME: Env.schema.string(),
 
   DRIVE_DISK: Env.schema.enum(['fs'] as const),
+
+  ORDER_PAYMENT_TTL_MINUTES: Env.schema.number.optional(),
+  FREE_SHIPPING_THRESHOLD_PAISE: Env.schema.number.optional(),
+  SHIPPING_FEE_PAISE: Env.schema.number.optional(),
+
+  PAYMENT_GATEWAY: Env.schema.enum.optional(['sandbox', 'razorpay'] as const),
+  RAZORPAY_KEY_ID: Env.schema.string.optional(),
+  RAZORPAY_KEY_SECRET: Env.schema.string.optional(),
+  RAZORPAY_WEBHOOK_SECRET: Env.schema.string.optional(),
+  RAZORPAY_API_URL: Env.schema.string.optional({ format: 'url', tld: false }),
 })

@@ -7,14 +7,23 @@ import { Exception } from '@adonisjs/core/exceptions'
 export class DomainError extends Exception {
   field?: string
   rule?: string
+  /** One entry per problem when a single request has several (e.g. every short cart line). */
+  details?: { message: string; field?: string; code?: string }[]
 
   constructor(
     message: string,
-    options: { status: number; code: string; field?: string; rule?: string; details?: unknown }
+    options: {
+      status: number
+      code: string
+      field?: string
+      rule?: string
+      details?: { message: string; field?: string; code?: string }[]
+    }
   ) {
     super(message, { status: options.status, code: options.code })
     this.field = options.field
     this.rule = options.rule
+    this.details = options.details
   }
 }
 

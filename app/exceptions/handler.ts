@@ -2,6 +2,7 @@ import app from '@adonisjs/core/services/app'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
 import { errors as limiterErrors } from '@adonisjs/limiter'
+import { DomainError } from '#exceptions/domain_errors'
 
 export type ApiError = { message: string; field?: string; rule?: string; code?: string }
 
@@ -72,6 +73,24 @@ export default class HttpExceptionHandler extends ExceptionHandler {
           field: m.field,
           rule: m.rule,
         })),
+      }
+    }
+
+    // Expected domain failures carry their own status and message, 5xx included (gateway down).
+    if (error instanceof DomainError) {
+      const base = { message: error.message, code: error.code }
+      return {
+        status: error.status,
+        headers: {},
+        errors: error.details?.length
+          ? error.details.map((detail) => ({ code: error.code, ...detail }))
+          : [
+              {
+                ...base,
+                ...(error.field ? { field: error.field } : {}),
+                ...(error.rule ? { rule: error.rule } : {}),
+              },
+            ],
       }
     }
 

@@ -9,4 +9,7 @@
 export const policies = {
   SellerPolicy: () => import('#policies/seller_policy'),
   UserPolicy: () => import('#policies/user_policy'),
+  OrderPolicy: () => import('#policies/order_policy'),
+  FulfillmentPolicy: () => import('#policies/fulfillment_policy'),
+  AdminOrderPolicy: () => import('#policies/admin_order_policy'),
 }

@@ -2,6 +2,7 @@ import vine from '@vinejs/vine'
 import { paginationFields } from '#validators/pagination'
 import { SELLER_STATUSES } from '#enums/seller_status'
 import { USER_ROLES } from '#enums/user_role'
+import { ORDER_STATUSES } from '#enums/order_status'
 
 export const listSellersValidator = vine.compile(
   vine.object({
@@ -22,5 +23,14 @@ export const listUsersValidator = vine.compile(
 export const updateUserValidator = vine.compile(
   vine.object({
     is_active: vine.boolean(),
+  })
+)
+
+export const listAllOrdersValidator = vine.compile(
+  vine.object({
+    ...paginationFields,
+    status: vine.enum(ORDER_STATUSES).optional(),
+    customer_id: vine.number().withoutDecimals().min(1).max(2_147_483_647).optional(),
+    number: vine.string().trim().maxLength(32).optional(),
   })
 )

@@ -129,7 +129,7 @@ export default class extends BaseSchema {
       table.unique(['user_id', 'product_id'])
     })
     this.schema.raw(
-      'ALTER TABLE cart_items ADD CONSTRAINT cart_items_quantity_check CHECK (quantity BETWEEN 1 AND 10)'
+      'ALTER TABLE cart_items ADD CONSTRAINT cart_items_quantity_check CHECK (quantity >= 1)'
     )
   }
 

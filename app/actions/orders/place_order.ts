@@ -1,0 +1,210 @@
+import { createHash } from 'node:crypto'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import env from '#start/env'
+import type User from '#models/user'
+import Order, { type ShippingAddress } from '#models/order'
+import { ConflictError, DomainError, FieldInvalidError } from '#exceptions/domain_errors'
+import { applyStockChanges } from '#services/stock'
+import { shippingFor } from '#services/pricing'
+
+type Line = {
+  productId: number
+  quantity: number
+  title: string
+  sellerId: number
+  pricePaise: number
+  gstRate: number
+  stock: number
+  sellable: boolean
+}
+
+const IDEMPOTENCY_WINDOW_HOURS = 24
+
+/**
+ * Turns the customer's cart into a `pending_payment` order in one
+ * transaction: locks the products in id order, checks every line (one 409
+ * lists every short line), reserves stock through the ledger, snapshots
+ * title, price, GST rate and seller into the items, empties the cart.
+ *
+ * With an Idempotency-Key, requests with the same key from the same
+ * customer are serialised on an advisory lock; all but the first get the
+ * first one's order back (`replayed`). The payment gateway is called by
+ * the caller after commit, never inside this transaction.
+ */
+export default class PlaceOrder {
+  async handle(customer: User, address: ShippingAddress, idempotencyKey?: string) {
+    const requestHash = createHash('sha256').update(JSON.stringify(address)).digest('hex')
+
+    const { orderId, replayed } = await db.transaction(async (trx) => {
+      if (idempotencyKey) {
+        const previous = await this.claimKey(trx, customer.id, idempotencyKey, requestHash)
+        if (previous) return { orderId: previous, replayed: true }
+      }
+      const id = await this.createOrder(trx, customer, address)
+      if (idempotencyKey) {
+        await trx.table('idempotency_keys').insert({
+          user_id: customer.id,
+          key: idempotencyKey,
+          request_hash: requestHash,
+          order_id: id,
+        })
+      }
+      return { orderId: id, replayed: false }
+    })
+
+    const order = await Order.findOrFail(orderId)
+    return { order, replayed }
+  }
+
+  /** Returns the order already placed with this key, if any. */
+  private async claimKey(
+    trx: TransactionClientContract,
+    userId: number,
+    key: string,
+    requestHash: string
+  ): Promise<number | null> {
+    await trx.rawQuery('SELECT pg_advisory_xact_lock(?, hashtext(?))', [userId, key])
+    const existing = await trx.from('idempotency_keys').where({ user_id: userId, key }).first()
+    if (!existing) return null
+    const fresh =
+      DateTime.fromJSDate(existing.created_at) >
+      DateTime.now().minus({ hours: IDEMPOTENCY_WINDOW_HOURS })
+    if (!fresh) {
+      await trx.from('idempotency_keys').where('id', existing.id).delete()
+      return null
+    }
+    if (existing.request_hash !== requestHash) {
+      throw new DomainError('This Idempotency-Key was already used for a different request', {
+        status: 422,
+        code: 'E_IDEMPOTENCY_KEY_REUSED',
+      })
+    }
+    return existing.order_id
+  }
+
+  private async createOrder(
+    trx: TransactionClientContract,
+    customer: User,
+    address: ShippingAddress
+  ) {
+    const lines = await this.lockCartLines(trx, customer.id)
+    if (lines.length === 0) {
+      throw new FieldInvalidError('cart', 'notEmpty', 'Your cart is empty')
+    }
+
+    const problems = lines.flatMap((line) => {
+      if (!line.sellable) {
+        return [
+          { message: `“${line.title}” is no longer available`, field: `product_${line.productId}` },
+        ]
+      }
+      if (line.stock < line.quantity) {
+        return [
+          {
+            message:
+              line.stock === 0
+                ? `“${line.title}” is out of stock`
+                : `Only ${line.stock} of “${line.title}” left (you asked for ${line.quantity})`,
+            field: `product_${line.productId}`,
+          },
+        ]
+      }
+      return []
+    })
+    if (problems.length) {
+      const error = new ConflictError(
+        problems.map((p) => p.message).join('; '),
+        'E_INSUFFICIENT_STOCK'
+      )
+      error.details = problems
+      throw error
+    }
+
+    const subtotal = lines.reduce((sum, line) => sum + line.pricePaise * line.quantity, 0)
+    const shipping = shippingFor(subtotal)
+    const now = DateTime.now()
+    const {
+      rows: [{ n: sequence }],
+    } = await trx.rawQuery(`SELECT nextval('order_number_seq') AS n`)
+
+    const order = await Order.create(
+      {
+        number: `MO-${now.setZone('Asia/Kolkata').year}-${String(sequence).padStart(6, '0')}`,
+        customerId: customer.id,
+        status: 'pending_payment',
+        paymentStatus: 'created',
+        subtotalPaise: subtotal,
+        shippingPaise: shipping,
+        totalPaise: subtotal + shipping,
+        currency: 'INR',
+        shippingAddress: address,
+        placedAt: now,
+        expiresAt: now.plus({ minutes: env.get('ORDER_PAYMENT_TTL_MINUTES', 30) }),
+      },
+      { client: trx }
+    )
+
+    await trx.table('order_items').multiInsert(
+      lines.map((line) => ({
+        order_id: order.id,
+        product_id: line.productId,
+        seller_id: line.sellerId,
+        title: line.title,
+        unit_price_paise: line.pricePaise,
+        quantity: line.quantity,
+        gst_rate: line.gstRate,
+        line_total_paise: line.pricePaise * line.quantity,
+        fulfillment_status: 'pending',
+        created_at: now.toJSDate(),
+        updated_at: now.toJSDate(),
+      }))
+    )
+    await applyStockChanges(
+      trx,
+      lines.map((line) => ({
+        productId: line.productId,
+        delta: -line.quantity,
+        reason: 'order_reserved',
+        referenceType: 'order',
+        referenceId: order.id,
+      }))
+    )
+    await trx.table('order_transitions').insert({
+      order_id: order.id,
+      from_status: null,
+      to_status: 'pending_payment',
+      actor_id: customer.id,
+      reason: 'placed',
+    })
+    await trx.from('cart_items').where('user_id', customer.id).delete()
+    return order.id
+  }
+
+  /** Cart lines with their products locked FOR UPDATE, in product id order (no deadlocks). */
+  private async lockCartLines(trx: TransactionClientContract, userId: number): Promise<Line[]> {
+    const { rows } = await trx.rawQuery(
+      `SELECT p.id, c.quantity, p.title, p.seller_id, p.price_paise, p.gst_rate, p.stock,
+              (p.is_active AND sp.status = 'approved' AND su.is_active) AS sellable
+         FROM cart_items c
+         JOIN products p ON p.id = c.product_id
+         LEFT JOIN seller_profiles sp ON sp.user_id = p.seller_id
+         LEFT JOIN users su ON su.id = p.seller_id
+        WHERE c.user_id = ?
+        ORDER BY p.id
+          FOR UPDATE OF p`,
+      [userId]
+    )
+    return rows.map((row: any) => ({
+      productId: row.id,
+      quantity: row.quantity,
+      title: row.title,
+      sellerId: row.seller_id,
+      pricePaise: row.price_paise,
+      gstRate: row.gst_rate,
+      stock: row.stock,
+      sellable: row.sellable === true,
+    }))
+  }
+}
