@@ -42,4 +42,17 @@ export const ProductFactory = factory
   })
   .state('inactive', (product) => (product.isActive = false))
   .state('soldOut', (product) => (product.stock = 0))
+  // Like the real create action, opening stock goes through the ledger.
+  .after('create', async (_, product, ctx) => {
+    if (product.stock > 0) {
+      await ctx.$trx!.table('stock_movements').insert({
+        product_id: product.id,
+        delta: product.stock,
+        reason: 'initial',
+        reference_type: 'product',
+        reference_id: product.id,
+        stock_after: product.stock,
+      })
+    }
+  })
   .build()
