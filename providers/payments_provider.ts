@@ -28,7 +28,13 @@ export default class PaymentsProvider {
         })
       }
       const { SandboxGateway } = await import('#services/payments/sandbox_gateway')
-      return new SandboxGateway(keyId, keySecret, webhookSecret)
+      const webhooks = env.get('SANDBOX_WEBHOOKS', true)
+      return new SandboxGateway(
+        keyId,
+        keySecret,
+        webhookSecret,
+        webhooks ? `${env.get('APP_URL')}/api/payments/webhook` : null
+      )
     })
   }
 }

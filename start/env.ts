@@ -62,4 +62,5 @@ export default await Env.create(new URL('../', import.meta.url), {
   RAZORPAY_KEY_SECRET: Env.schema.string.optional(),
   RAZORPAY_WEBHOOK_SECRET: Env.schema.string.optional(),
   RAZORPAY_API_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  SANDBOX_WEBHOOKS: Env.schema.boolean.optional(),
 })

@@ -15,6 +15,7 @@ import '#start/routes/system'
 import '#start/routes/auth'
 import '#start/routes/admin'
 import '#start/routes/orders'
+import '#start/routes/payments'
 
 router
   .any('/api/*', ({ response }) =>

@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import type Order from '#models/order'
 import { ConflictError } from '#exceptions/domain_errors'
+import { recordPayment } from '#actions/payments/record_payment'
 import { GatewayUnavailableError, PaymentGateway } from '#services/payments/payment_gateway'
 
 export type PaymentBlock = {
@@ -39,11 +40,22 @@ export default class RequestPayment {
         receipt: order.number,
         notes: { order_id: String(order.id), order_number: order.number },
       })
-      await db
+      const stored = await db
         .from('orders')
         .where('id', order.id)
         .whereNull('razorpay_order_id')
         .update({ razorpay_order_id: created.id, updated_at: new Date() })
+      if (Number(stored) === 1) {
+        await recordPayment(db, {
+          orderId: order.id,
+          provider: this.gateway.name,
+          event: 'order_created',
+          source: 'system',
+          razorpayOrderId: created.id,
+          amountPaise: created.amountPaise,
+          currency: created.currency,
+        })
+      }
       await order.refresh()
     }
     return this.block(order)

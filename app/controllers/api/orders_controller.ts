@@ -5,6 +5,7 @@ import OrderPolicy from '#policies/order_policy'
 import PlaceOrder from '#actions/orders/place_order'
 import CancelOrder from '#actions/orders/cancel_order'
 import RequestPayment from '#actions/payments/request_payment'
+import RefundPayment from '#actions/payments/refund_payment'
 import { NotFoundError } from '#exceptions/domain_errors'
 import { serializeOrder } from '#transformers/order_transformer'
 import { paginated } from '#transformers/pagination'
@@ -72,10 +73,17 @@ export default class OrdersController {
   }
 
   @inject()
-  async cancel({ auth, bouncer, params }: HttpContext, cancelOrder: CancelOrder) {
+  async cancel(
+    { auth, bouncer, params }: HttpContext,
+    cancelOrder: CancelOrder,
+    refundPayment: RefundPayment
+  ) {
     await bouncer.with(OrderPolicy).authorize('shop')
     const customer = auth.getUserOrFail()
-    await cancelOrder.handle(customer, params.id)
+    const { order, wasPaid } = await cancelOrder.handle(customer, params.id)
+    if (wasPaid && order.razorpayPaymentId) {
+      await refundPayment.tryHandle(order, order.razorpayPaymentId, 'cancelled by customer')
+    }
     return { data: await serializeOrder(await findOwnOrder(customer.id, params.id)) }
   }
 

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto'
+import logger from '@adonisjs/core/services/logger'
+import db from '@adonisjs/lucid/services/db'
+import { NotFoundError } from '#exceptions/domain_errors'
 import {
   PaymentGateway,
+  hmacHex,
   type GatewayOrder,
   type GatewayPayment,
   type GatewayRefund,
@@ -10,44 +14,119 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 
 /** Razorpay ids are a prefix and 14 base62 characters, e.g. order_NvZ3o7kR2xYb1Q. */
 export function razorpayStyleId(prefix: 'order' | 'pay' | 'rfnd' | 'evt') {
-  const bytes = randomBytes(14)
   let id = ''
-  for (const byte of bytes) id += ALPHABET[byte % ALPHABET.length]
+  for (const byte of randomBytes(14)) id += ALPHABET[byte % ALPHABET.length]
   return `${prefix}_${id}`
 }
 
 /**
- * Offline stand-in for Razorpay: no network, same id shapes and the same
- * signatures, so everything past the gateway runs the production code.
+ * Offline stand-in for Razorpay: no network, the same id shapes and the
+ * same HMAC signatures (keyed by RAZORPAY_KEY_SECRET and
+ * RAZORPAY_WEBHOOK_SECRET), and it delivers signed webhooks to the app's
+ * own webhook route, so everything past the gateway runs production code.
  */
 export class SandboxGateway extends PaymentGateway {
   readonly name = 'sandbox' as const
-  private orders = new Map<string, GatewayOrder>()
 
   constructor(
     readonly keyId: string,
     protected readonly keySecret: string,
-    protected readonly webhookSecret: string
+    protected readonly webhookSecret: string,
+    private readonly webhookUrl: string | null
   ) {
     super()
   }
 
-  async createOrder(input: { amountPaise: number; currency: string; receipt: string }) {
-    const order = {
+  async createOrder(input: {
+    amountPaise: number
+    currency: string
+    receipt: string
+  }): Promise<GatewayOrder> {
+    return {
       id: razorpayStyleId('order'),
       amountPaise: input.amountPaise,
       currency: input.currency,
       receipt: input.receipt,
     }
-    this.orders.set(order.id, order)
-    return order
   }
 
   async refund(paymentId: string, amountPaise: number): Promise<GatewayRefund> {
-    return { id: razorpayStyleId('rfnd'), paymentId, amountPaise, status: 'processed' }
+    const refund = {
+      id: razorpayStyleId('rfnd'),
+      paymentId,
+      amountPaise,
+      status: 'processed' as const,
+    }
+    this.emitWebhook('refund.processed', {
+      refund: {
+        entity: {
+          id: refund.id,
+          entity: 'refund',
+          payment_id: paymentId,
+          amount: amountPaise,
+          currency: 'INR',
+          status: 'processed',
+        },
+      },
+    })
+    return refund
   }
 
+  /** The sandbox's "server side" is the payments log the app keeps. */
   async fetchPayment(paymentId: string): Promise<GatewayPayment> {
-    return { id: paymentId, orderId: '', amountPaise: 0, currency: 'INR', status: 'captured' }
+    const row = await db
+      .from('payments')
+      .where('razorpay_payment_id', paymentId)
+      .whereIn('event', ['authorized', 'captured', 'failed', 'refunded'])
+      .orderBy('id', 'desc')
+      .first()
+    if (!row) throw new NotFoundError(`Payment ${paymentId} not found`)
+    return {
+      id: paymentId,
+      orderId: row.razorpay_order_id,
+      amountPaise: row.amount_paise,
+      currency: row.currency,
+      status: row.event,
+    }
+  }
+
+  /** What Razorpay Checkout hands back after a successful payment. */
+  completeCheckout(razorpayOrderId: string) {
+    const paymentId = razorpayStyleId('pay')
+    return {
+      razorpay_order_id: razorpayOrderId,
+      razorpay_payment_id: paymentId,
+      razorpay_signature: hmacHex(this.keySecret, `${razorpayOrderId}|${paymentId}`),
+    }
+  }
+
+  /**
+   * Sends a signed webhook to the app, as Razorpay would, shortly after
+   * the response that caused it. Delivery failures are logged, not thrown.
+   */
+  emitWebhook(event: string, payload: Record<string, unknown>) {
+    if (!this.webhookUrl) return
+    const body = JSON.stringify({
+      entity: 'event',
+      account_id: 'acc_sandbox',
+      event,
+      contains: Object.keys(payload),
+      payload,
+      created_at: Math.floor(Date.now() / 1000),
+    })
+    const url = this.webhookUrl
+    setTimeout(() => {
+      fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-razorpay-signature': hmacHex(this.webhookSecret, body),
+          'x-razorpay-event-id': razorpayStyleId('evt'),
+        },
+        body,
+      }).catch((error) =>
+        logger.warn({ err: error.message, event }, 'sandbox webhook not delivered')
+      )
+    }, 50)
   }
 }

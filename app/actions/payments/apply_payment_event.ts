@@ -1,0 +1,144 @@
+import { inject } from '@adonisjs/core'
+import logger from '@adonisjs/core/services/logger'
+import db from '@adonisjs/lucid/services/db'
+import Order from '#models/order'
+import { PaymentGateway } from '#services/payments/payment_gateway'
+import { transitionOrder } from '#services/order_state_machine'
+import { recordPayment, type PaymentSource } from '#actions/payments/record_payment'
+import RefundPayment from '#actions/payments/refund_payment'
+
+export type CaptureOutcome =
+  | 'paid'
+  | 'already_paid'
+  | 'unknown_order'
+  | 'amount_mismatch'
+  | 'late_payment'
+  | 'duplicate_payment'
+
+type Capture = {
+  razorpayOrderId: string
+  razorpayPaymentId: string
+  /** Present on webhooks; the verify route's signature already binds the gateway order's amount. */
+  amountPaise?: number
+  currency?: string
+  status: 'authorized' | 'captured'
+  source: PaymentSource
+  raw?: unknown
+}
+
+/**
+ * The one place where payment news changes an order. Every caller (verify
+ * route, checkout callback, webhook) has already authenticated the message
+ * by its HMAC; this decides what it means, under the order's row lock, so
+ * whichever of verify and webhook arrives first marks the order paid and
+ * the other is a no-op. Money that arrives for an order that can no longer
+ * take it (expired, cancelled, or paid twice) is refunded.
+ */
+@inject()
+export default class ApplyPaymentEvent {
+  constructor(
+    private gateway: PaymentGateway,
+    private refundPayment: RefundPayment
+  ) {}
+
+  async captured(capture: Capture): Promise<{ outcome: CaptureOutcome; order: Order | null }> {
+    const result = await db.transaction(async (trx) => {
+      const order = await Order.query({ client: trx })
+        .where('razorpay_order_id', capture.razorpayOrderId)
+        .forUpdate()
+        .first()
+      if (!order) return { outcome: 'unknown_order' as const, order: null }
+
+      const base = {
+        orderId: order.id,
+        provider: this.gateway.name,
+        source: capture.source,
+        razorpayOrderId: capture.razorpayOrderId,
+        razorpayPaymentId: capture.razorpayPaymentId,
+        amountPaise: capture.amountPaise ?? order.totalPaise,
+        currency: capture.currency ?? order.currency,
+        raw: capture.raw,
+      }
+
+      const amountMatches =
+        (capture.amountPaise === undefined || capture.amountPaise === order.totalPaise) &&
+        (capture.currency === undefined || capture.currency === order.currency)
+      if (!amountMatches) {
+        logger.error(
+          {
+            orderId: order.id,
+            expected: order.totalPaise,
+            got: capture.amountPaise,
+            currency: capture.currency,
+          },
+          'payment amount or currency does not match the order; not marking it paid'
+        )
+        await recordPayment(trx, { ...base, event: 'amount_mismatch' })
+        return { outcome: 'amount_mismatch' as const, order }
+      }
+
+      if (order.status === 'pending_payment') {
+        await transitionOrder(trx, order, 'paid', {
+          reason: `payment ${capture.razorpayPaymentId} (${capture.source})`,
+        })
+        order.razorpayPaymentId = capture.razorpayPaymentId
+        order.paymentStatus = capture.status
+        await order.save()
+        await recordPayment(trx, { ...base, event: capture.status })
+        return { outcome: 'paid' as const, order }
+      }
+
+      if (order.razorpayPaymentId === capture.razorpayPaymentId) {
+        // The second messenger for a payment already applied; a capture may upgrade an authorisation.
+        if (capture.status === 'captured' && order.paymentStatus === 'authorized') {
+          order.paymentStatus = 'captured'
+          await order.save()
+          await recordPayment(trx, { ...base, event: 'captured' })
+        }
+        return { outcome: 'already_paid' as const, order }
+      }
+
+      const outcome = order.paidAt ? ('duplicate_payment' as const) : ('late_payment' as const)
+      await recordPayment(trx, { ...base, event: outcome })
+      return { outcome, order }
+    })
+
+    if (
+      result.order &&
+      (result.outcome === 'late_payment' || result.outcome === 'duplicate_payment')
+    ) {
+      await this.refundPayment.tryHandle(result.order, capture.razorpayPaymentId, result.outcome)
+    }
+    return result
+  }
+
+  /** A failed attempt: the order stays payable, the customer can retry. */
+  async failed(failure: {
+    razorpayOrderId: string
+    razorpayPaymentId: string
+    source: PaymentSource
+    raw?: unknown
+  }) {
+    return db.transaction(async (trx) => {
+      const order = await Order.query({ client: trx })
+        .where('razorpay_order_id', failure.razorpayOrderId)
+        .forUpdate()
+        .first()
+      if (!order) return { outcome: 'unknown_order' as const, order: null }
+      await recordPayment(trx, {
+        orderId: order.id,
+        provider: this.gateway.name,
+        event: 'failed',
+        source: failure.source,
+        razorpayOrderId: failure.razorpayOrderId,
+        razorpayPaymentId: failure.razorpayPaymentId,
+        raw: failure.raw,
+      })
+      if (order.status !== 'pending_payment') return { outcome: 'ignored' as const, order }
+      order.useTransaction(trx)
+      order.paymentStatus = 'failed'
+      await order.save()
+      return { outcome: 'failed' as const, order }
+    })
+  }
+}

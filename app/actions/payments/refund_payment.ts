@@ -1,0 +1,125 @@
+import { inject } from '@adonisjs/core'
+import logger from '@adonisjs/core/services/logger'
+import db from '@adonisjs/lucid/services/db'
+import Order from '#models/order'
+import { GatewayUnavailableError, PaymentGateway } from '#services/payments/payment_gateway'
+import { transitionOrder } from '#services/order_state_machine'
+import { recordPayment, type PaymentSource } from '#actions/payments/record_payment'
+
+/**
+ * Full refunds through the gateway, and what a confirmed refund means.
+ * A cancelled order becomes `refunded` only once the gateway confirms
+ * (its API answer says processed, or the refund.processed webhook).
+ */
+@inject()
+export default class RefundPayment {
+  constructor(private gateway: PaymentGateway) {}
+
+  async handle(order: Order, razorpayPaymentId: string, reason: string) {
+    const base = {
+      orderId: order.id,
+      provider: this.gateway.name,
+      source: 'system' as const,
+      razorpayOrderId: order.razorpayOrderId,
+      razorpayPaymentId,
+      amountPaise: order.totalPaise,
+      currency: order.currency,
+    }
+    let refund
+    try {
+      refund = await this.gateway.refund(razorpayPaymentId, order.totalPaise, {
+        order_id: String(order.id),
+        order_number: order.number,
+        reason,
+      })
+    } catch (error) {
+      await recordPayment(db, {
+        ...base,
+        event: 'refund_failed',
+        raw: { reason, error: (error as Error).message },
+      })
+      throw error
+    }
+    await recordPayment(db, {
+      ...base,
+      event: 'refund_requested',
+      razorpayRefundId: refund.id,
+      raw: { reason, refund },
+    })
+    if (refund.status === 'processed') {
+      await this.confirmed({
+        razorpayPaymentId,
+        razorpayRefundId: refund.id,
+        amountPaise: refund.amountPaise,
+        source: 'system',
+      })
+    }
+  }
+
+  /** Like `handle`, but a gateway outage is logged; `node ace payments:retry-refunds` tries again. */
+  async tryHandle(order: Order, razorpayPaymentId: string, reason: string) {
+    try {
+      await this.handle(order, razorpayPaymentId, reason)
+    } catch (error) {
+      if (!(error instanceof GatewayUnavailableError)) throw error
+      logger.error(
+        { orderId: order.id, err: error.message },
+        'refund not requested; will be retried'
+      )
+    }
+  }
+
+  /** The gateway confirmed a refund (API answer or webhook); applying it twice changes nothing. */
+  async confirmed(refund: {
+    razorpayPaymentId: string
+    razorpayRefundId: string
+    amountPaise: number
+    source: PaymentSource
+    raw?: unknown
+  }) {
+    return db.transaction(async (trx) => {
+      const paymentRow = await trx
+        .from('payments')
+        .where('razorpay_payment_id', refund.razorpayPaymentId)
+        .select('order_id')
+        .first()
+      if (!paymentRow) return 'unknown_payment' as const
+      const order = await Order.query({ client: trx })
+        .where('id', paymentRow.order_id)
+        .forUpdate()
+        .firstOrFail()
+
+      const already = await trx
+        .from('payments')
+        .where({
+          order_id: order.id,
+          event: 'refunded',
+          razorpay_refund_id: refund.razorpayRefundId,
+        })
+        .first()
+      if (already) return 'already_refunded' as const
+
+      await recordPayment(trx, {
+        orderId: order.id,
+        provider: this.gateway.name,
+        event: 'refunded',
+        source: refund.source,
+        razorpayOrderId: order.razorpayOrderId,
+        razorpayPaymentId: refund.razorpayPaymentId,
+        razorpayRefundId: refund.razorpayRefundId,
+        amountPaise: refund.amountPaise,
+        currency: order.currency,
+        raw: refund.raw,
+      })
+      // Refunds of a late or duplicate payment leave the order itself alone.
+      if (order.razorpayPaymentId === refund.razorpayPaymentId && order.status === 'cancelled') {
+        await transitionOrder(trx, order, 'refunded', {
+          reason: `refund ${refund.razorpayRefundId}`,
+        })
+        order.paymentStatus = 'refunded'
+        await order.save()
+      }
+      return 'refunded' as const
+    })
+  }
+}
