@@ -9,8 +9,8 @@ import env from '#start/env'
 const keySecret = () => env.get('RAZORPAY_KEY_SECRET')!
 const webhookSecret = () => env.get('RAZORPAY_WEBHOOK_SECRET')!
 
-export function checkoutSignature(orderId: string, paymentId: string, secret = keySecret()) {
-  return createHmac('sha256', secret).update(`${orderId}|${paymentId}`).digest('hex')
+export function checkoutSignature(orderId: string, payId: string, secret = keySecret()) {
+  return createHmac('sha256', secret).update(`${orderId}|${payId}`).digest('hex')
 }
 
 export function webhookSignature(body: string, secret = webhookSecret()) {
