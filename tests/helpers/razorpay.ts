@@ -78,3 +78,12 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs = 5000
   }
   throw new Error(`condition not met within ${timeoutMs} ms`)
 }
+
+/** What Razorpay Checkout hands the storefront after a successful payment, correctly signed. */
+export function checkoutResult(orderId: string, payId = paymentId()) {
+  return {
+    razorpay_order_id: orderId,
+    razorpay_payment_id: payId,
+    razorpay_signature: checkoutSignature(orderId, payId),
+  }
+}

@@ -8,7 +8,7 @@ import { resetState } from '#tests/helpers/database'
 import { createCustomer, tokenFor } from '#tests/helpers/users'
 import { ADDRESS, createProduct, putInCart } from '#tests/helpers/commerce'
 import { FakeRazorpay } from '#tests/helpers/fake_razorpay'
-import { checkoutSignature, paymentId } from '#tests/helpers/razorpay'
+import { checkoutResult, paymentId } from '#tests/helpers/razorpay'
 
 const KEY_ID = 'rzp_test_FakeKey12345'
 const KEY_SECRET = env.get('RAZORPAY_KEY_SECRET')!
@@ -126,11 +126,7 @@ test.group('Payments / Razorpay SDK against a local fake Razorpay', (group) => {
       await client
         .post('/api/payments/verify')
         .bearerToken(token)
-        .json({
-          razorpay_order_id: rzpOrderId,
-          razorpay_payment_id: pay,
-          razorpay_signature: checkoutSignature(rzpOrderId, pay),
-        })
+        .json(checkoutResult(rzpOrderId, pay))
     ).assertStatus(200)
 
     const cancel = await client.post(`/api/orders/${placed.data.id}/cancel`).bearerToken(token)

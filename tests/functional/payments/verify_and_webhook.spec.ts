@@ -4,6 +4,7 @@ import { resetState } from '#tests/helpers/database'
 import { createCustomer, tokenFor } from '#tests/helpers/users'
 import { ADDRESS, createProduct, putInCart, stockOf } from '#tests/helpers/commerce'
 import {
+  checkoutResult,
   checkoutSignature,
   eventually,
   paymentId,
@@ -120,11 +121,7 @@ test.group('Payments / verify', (group) => {
     const foreign = await client
       .post('/api/payments/verify')
       .bearerToken(second.token)
-      .json({
-        razorpay_order_id: first.rzpOrderId,
-        razorpay_payment_id: pay,
-        razorpay_signature: checkoutSignature(first.rzpOrderId, pay),
-      })
+      .json(checkoutResult(first.rzpOrderId, pay))
     foreign.assertStatus(404)
     assert.equal((await orderRow(first.order.id)).status, 'pending_payment')
     assert.equal((await orderRow(second.order.id)).status, 'pending_payment')
@@ -160,11 +157,7 @@ test.group('Payments / verify', (group) => {
     const response = await client
       .post('/api/payments/verify')
       .bearerToken(token)
-      .json({
-        razorpay_order_id: rzpOrderId,
-        razorpay_payment_id: pay,
-        razorpay_signature: checkoutSignature(rzpOrderId, pay),
-      })
+      .json(checkoutResult(rzpOrderId, pay))
     response.assertStatus(409)
     response.assertBodyContains({ errors: [{ code: 'E_PAYMENT_REFUNDED' }] })
     const after = await orderRow(order.id)
@@ -268,11 +261,7 @@ test.group('Payments / webhook', (group) => {
     const lateVerify = await client
       .post('/api/payments/verify')
       .bearerToken(a.token)
-      .json({
-        razorpay_order_id: a.rzpOrderId,
-        razorpay_payment_id: payA,
-        razorpay_signature: checkoutSignature(a.rzpOrderId, payA),
-      })
+      .json(checkoutResult(a.rzpOrderId, payA))
     lateVerify.assertStatus(200)
     assert.equal(lateVerify.body().data.payment.status, 'captured')
     assert.deepEqual(await paymentEvents(a.order.id), ['order_created', 'captured'])
@@ -283,11 +272,7 @@ test.group('Payments / webhook', (group) => {
     await client
       .post('/api/payments/verify')
       .bearerToken(b.token)
-      .json({
-        razorpay_order_id: b.rzpOrderId,
-        razorpay_payment_id: payB,
-        razorpay_signature: checkoutSignature(b.rzpOrderId, payB),
-      })
+      .json(checkoutResult(b.rzpOrderId, payB))
     const hook = await postWebhook(
       client,
       webhookBody('payment_captured', { orderId: b.rzpOrderId, paymentId: payB, amount: 60_000 })
@@ -372,11 +357,7 @@ test.group('Payments / cancel and refund', (group) => {
     await client
       .post('/api/payments/verify')
       .bearerToken(token)
-      .json({
-        razorpay_order_id: rzpOrderId,
-        razorpay_payment_id: pay,
-        razorpay_signature: checkoutSignature(rzpOrderId, pay),
-      })
+      .json(checkoutResult(rzpOrderId, pay))
     assert.equal(await stockOf(product.id), 7)
 
     const cancel = await client.post(`/api/orders/${order.id}/cancel`).bearerToken(token)
