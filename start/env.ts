@@ -52,4 +52,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   MAIL_FROM_NAME: Env.schema.string(),
 
   DRIVE_DISK: Env.schema.enum(['fs'] as const),
+
+  CHROMIUM_PATH: Env.schema.string.optional(),
+  OUTBOX_SWEEP_SECONDS: Env.schema.number.optional(),
+  PASSWORD_RESET_TTL_MINUTES: Env.schema.number.optional(),
 })
