@@ -19,9 +19,6 @@ const mailConfig = defineConfig({
       ...(username
         ? { auth: { type: 'login' as const, user: username, pass: env.get('SMTP_PASSWORD', '') } }
         : {}),
-      connectionTimeout: 10_000,
-      greetingTimeout: 10_000,
-      socketTimeout: 30_000,
     }),
   },
 })

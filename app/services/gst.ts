@@ -45,16 +45,16 @@ export const GST_STATE_CODES: Record<string, string> = {
 
 // Older or common spellings people type into addresses.
 const ALIASES: Record<string, string> = {
-  'orissa': 'odisha',
-  'pondicherry': 'puducherry',
-  'newdelhi': 'delhi',
-  'nctofdelhi': 'delhi',
-  'uttaranchal': 'uttarakhand',
-  'tamilnadu': 'tamilnadu',
-  'jk': 'jammuandkashmir',
-  'damananddiu': 'dadraandnagarhavelianddamananddiu',
-  'dadraandnagarhaveli': 'dadraandnagarhavelianddamananddiu',
-  'andamanandnicobar': 'andamanandnicobarislands',
+  orissa: 'odisha',
+  pondicherry: 'puducherry',
+  newdelhi: 'delhi',
+  nctofdelhi: 'delhi',
+  uttaranchal: 'uttarakhand',
+  tamilnadu: 'tamilnadu',
+  jk: 'jammuandkashmir',
+  damananddiu: 'dadraandnagarhavelianddamananddiu',
+  dadraandnagarhaveli: 'dadraandnagarhavelianddamananddiu',
+  andamanandnicobar: 'andamanandnicobarislands',
 }
 
 function key(name: string) {
@@ -65,7 +65,9 @@ function key(name: string) {
   return ALIASES[compact] ?? compact
 }
 
-const CODE_BY_KEY = new Map(Object.entries(GST_STATE_CODES).map(([code, name]) => [key(name), code]))
+const CODE_BY_KEY = new Map(
+  Object.entries(GST_STATE_CODES).map(([code, name]) => [key(name), code])
+)
 
 /** GST state code of a state name ("Karnataka" → "29"), or null when unknown. */
 export function stateCode(name: string | null | undefined) {
@@ -113,7 +115,11 @@ export interface TaxSplit {
  * Tax inside a GST-inclusive amount: taxable = round(total × 100 / (100 + rate)),
  * tax = total − taxable. Intra-state: CGST + SGST, halves, the odd paisa to SGST.
  */
-export function splitInclusive(totalPaise: number, ratePercent: number, intraState: boolean): TaxSplit {
+export function splitInclusive(
+  totalPaise: number,
+  ratePercent: number,
+  intraState: boolean
+): TaxSplit {
   if (!Number.isInteger(totalPaise) || totalPaise < 0) {
     throw new RangeError(`amount must be whole non-negative paise, got ${totalPaise}`)
   }
@@ -203,8 +209,26 @@ export function formatInr(paise: number, symbol = '₹') {
 }
 
 const ONES = [
-  '', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten',
-  'Eleven', 'Twelve', 'Thirteen', 'Fourteen', 'Fifteen', 'Sixteen', 'Seventeen', 'Eighteen', 'Nineteen',
+  '',
+  'One',
+  'Two',
+  'Three',
+  'Four',
+  'Five',
+  'Six',
+  'Seven',
+  'Eight',
+  'Nine',
+  'Ten',
+  'Eleven',
+  'Twelve',
+  'Thirteen',
+  'Fourteen',
+  'Fifteen',
+  'Sixteen',
+  'Seventeen',
+  'Eighteen',
+  'Nineteen',
 ]
 const TENS = ['', '', 'Twenty', 'Thirty', 'Forty', 'Fifty', 'Sixty', 'Seventy', 'Eighty', 'Ninety']
 

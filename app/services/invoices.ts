@@ -62,7 +62,9 @@ export function invoiceParts(order: OrderDetails) {
     }))
     const shippingPaise = index === 0 ? order.shippingPaise : 0
     if (shippingPaise > 0) {
-      const principal = [...items].sort((a, b) => b.lineTotalPaise - a.lineTotalPaise || a.id - b.id)[0]
+      const principal = [...items].sort(
+        (a, b) => b.lineTotalPaise - a.lineTotalPaise || a.id - b.id
+      )[0]
       lines.push({
         description: 'Shipping charges',
         quantity: 1,
@@ -74,7 +76,15 @@ export function invoiceParts(order: OrderDetails) {
     const fromState = sellerState(seller.state, seller.gstin)
     const toState = order.shippingAddress.state ?? null
     const intra = isIntraState(fromState, toState)
-    return { seller, lines, shippingPaise, fromState, toState, intra, totals: invoiceTotals(lines, intra) }
+    return {
+      seller,
+      lines,
+      shippingPaise,
+      fromState,
+      toState,
+      intra,
+      totals: invoiceTotals(lines, intra),
+    }
   })
 }
 
@@ -130,7 +140,10 @@ export async function assignInvoiceNumbers(orderId: number) {
         updated_at: new Date(),
       })
     }
-    return (await trx.from('invoices').where('order_id', orderId).orderBy('seller_id')) as InvoiceRow[]
+    return (await trx
+      .from('invoices')
+      .where('order_id', orderId)
+      .orderBy('seller_id')) as InvoiceRow[]
   })
 }
 
@@ -268,21 +281,22 @@ export async function generateInvoices(orderId: number, options: { force?: boole
 export async function ordersMissingInvoices() {
   const rows = await db
     .from('orders')
-    .where((query) => query.whereIn('status', ['paid', 'shipped', 'delivered']).orWhereNotNull('paid_at'))
     .where((query) =>
-      query
-        .whereExists((sub) =>
-          sub
-            .from('order_items')
-            .whereColumn('order_items.order_id', 'orders.id')
-            .whereNotExists((inv) =>
-              inv
-                .from('invoices')
-                .whereColumn('invoices.order_id', 'orders.id')
-                .whereColumn('invoices.seller_id', 'order_items.seller_id')
-                .whereNotNull('invoices.generated_at')
-            )
-        )
+      query.whereIn('status', ['paid', 'shipped', 'delivered']).orWhereNotNull('paid_at')
+    )
+    .where((query) =>
+      query.whereExists((sub) =>
+        sub
+          .from('order_items')
+          .whereColumn('order_items.order_id', 'orders.id')
+          .whereNotExists((inv) =>
+            inv
+              .from('invoices')
+              .whereColumn('invoices.order_id', 'orders.id')
+              .whereColumn('invoices.seller_id', 'order_items.seller_id')
+              .whereNotNull('invoices.generated_at')
+          )
+      )
     )
     .orderBy('id')
     .select('id')

@@ -19,12 +19,11 @@ export interface OnceMail {
  */
 export async function sendOnce({ kind, entity, recipient, build }: OnceMail) {
   const to = recipient.toLowerCase()
-  const claimed = await db
-    .table('sent_mails')
-    .insert({ kind, entity, recipient: to })
-    .onConflict(['kind', 'entity', 'recipient'])
-    .ignore()
-    .returning('id')
+  const { rows: claimed } = await db.rawQuery(
+    `INSERT INTO sent_mails (kind, entity, recipient) VALUES (?, ?, ?)
+     ON CONFLICT (kind, entity, recipient) DO NOTHING RETURNING id`,
+    [kind, entity, to]
+  )
   if (claimed.length === 0) return false
   const id = claimed[0].id
   try {

@@ -74,7 +74,9 @@ export async function loadOrderDetails(
     .select('id', 'email', 'full_name')
     .firstOrFail()
   const items = await client.from('order_items').where('order_id', orderId).orderBy('id')
-  const sellerIds = [...new Set(items.map((item) => item.seller_id as number))].sort((a, b) => a - b)
+  const sellerIds = [...new Set(items.map((item) => item.seller_id as number))].sort(
+    (a, b) => a - b
+  )
   const sellers = sellerIds.length
     ? await client
         .from('users')

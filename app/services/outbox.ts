@@ -136,7 +136,11 @@ export class Outbox {
                   attempts: db.raw('attempts + 1'),
                   last_error: String((error as Error).message).slice(0, 500),
                 })
-              logger.warn({ outboxId: row.id, type: row.type }, 'outbox dispatch failed: %s', (error as Error).message)
+              logger.warn(
+                { outboxId: row.id, type: row.type },
+                'outbox dispatch failed: %s',
+                (error as Error).message
+              )
               // The queue is most likely down: leave the rest for the next sweep.
               return { done: count, stop: true }
             }

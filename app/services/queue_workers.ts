@@ -22,7 +22,9 @@ export class QueueWorkers {
     return this.#workers.length > 0
   }
 
-  start(options: { queueNames?: string[]; connection?: ConnectionOptions; concurrency?: number } = {}) {
+  start(
+    options: { queueNames?: string[]; connection?: ConnectionOptions; concurrency?: number } = {}
+  ) {
     const config = app.config.get<QueueConfig>('queue')
     const queueNames = options.queueNames ?? config.queueNames ?? ['default']
     for (const queueName of queueNames) {
@@ -80,5 +82,8 @@ export class QueueWorkers {
 
 /** `send_mail_job` instead of the full file URL in logs. */
 export function jobLabel(job: { name: string }) {
-  return job.name.split('/').pop()!.replace(/\.(ts|js)$/, '')
+  return job.name
+    .split('/')
+    .pop()!
+    .replace(/\.(ts|js)$/, '')
 }

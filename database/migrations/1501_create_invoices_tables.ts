@@ -15,7 +15,12 @@ export default class extends BaseSchema {
     // regenerating the PDF never changes it.
     this.schema.createTable('invoices', (table) => {
       table.increments('id')
-      table.integer('order_id').notNullable().references('id').inTable('orders').onDelete('RESTRICT')
+      table
+        .integer('order_id')
+        .notNullable()
+        .references('id')
+        .inTable('orders')
+        .onDelete('RESTRICT')
       table.integer('seller_id').notNullable().references('id').inTable('users')
       table.string('number', 32).notNullable().unique()
       table.string('financial_year', 7).notNullable()
