@@ -12,4 +12,5 @@ export function startMailCatcher(options: {
   port: number
   saveDir?: string | null
   quiet?: boolean
+  greylist?: string[]
 }): Promise<MailCatcher>

@@ -16,9 +16,19 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /**
- * @param {{ host?: string, port: number, saveDir?: string | null, quiet?: boolean }} options
+ * `greylist`: addresses refused once with a temporary 451 (as greylisting
+ * servers do), so tests can watch a job retry a partly sent batch.
+ *
+ * @param {{ host?: string, port: number, saveDir?: string | null, quiet?: boolean, greylist?: string[] }} options
  */
-export async function startMailCatcher({ host = '127.0.0.1', port, saveDir = null, quiet = false }) {
+export async function startMailCatcher({
+  host = '127.0.0.1',
+  port,
+  saveDir = null,
+  quiet = false,
+  greylist = [],
+}) {
+  const refuseOnce = new Set(greylist.map((a) => a.toLowerCase()))
   /** @type {import('mailparser').ParsedMail[]} */
   const messages = []
   /** @type {Array<() => void>} */
@@ -30,6 +40,14 @@ export async function startMailCatcher({ host = '127.0.0.1', port, saveDir = nul
     disabledCommands: ['STARTTLS'],
     banner: 'marketplace mail catcher',
     size: 25 * 1024 * 1024,
+    onRcptTo(address, _session, callback) {
+      const rcpt = address.address.toLowerCase()
+      if (refuseOnce.delete(rcpt)) {
+        const error = Object.assign(new Error('Greylisted, try again later'), { responseCode: 451 })
+        return callback(error)
+      }
+      callback()
+    },
     onAuth(_auth, _session, callback) {
       callback(null, { user: 'catcher' })
     },
@@ -42,7 +60,10 @@ export async function startMailCatcher({ host = '127.0.0.1', port, saveDir = nul
           const parsed = await simpleParser(raw)
           const rcpt = session.envelope.rcptTo.map((r) => r.address)
           const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-          if (saveDir) writeFileSync(join(saveDir, `${stamp}-${messages.length + 1}.eml`), raw)
+          if (saveDir) {
+            const suffix = Math.random().toString(16).slice(2, 10)
+            writeFileSync(join(saveDir, `${stamp}-${suffix}.eml`), raw)
+          }
           messages.push(parsed)
           if (!quiet) {
             const files = parsed.attachments.map((a) => a.filename).join(', ')

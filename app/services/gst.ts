@@ -267,5 +267,6 @@ export function amountInWords(paise: number) {
   const rupees = Math.floor(paise / 100)
   const rest = paise % 100
   const words = `Rupees ${numberInWords(rupees)}`
-  return rest ? `${words} and ${belowHundred(rest)} Paise Only` : `${words} Only`
+  if (!rest) return `${words} Only`
+  return `${words} and ${belowHundred(rest)} ${rest === 1 ? 'Paisa' : 'Paise'} Only`
 }

@@ -129,13 +129,10 @@ export class Outbox {
             try {
               await withTimeout(this.#dispatch(dispatcher, row), this.timeoutMs)
             } catch (error) {
-              await trx
-                .from('outbox_events')
-                .where('id', row.id)
-                .update({
-                  attempts: db.raw('attempts + 1'),
-                  last_error: String((error as Error).message).slice(0, 500),
-                })
+              await trx.rawQuery(
+                'UPDATE outbox_events SET attempts = attempts + 1, last_error = ? WHERE id = ?',
+                [String((error as Error).message).slice(0, 500), row.id]
+              )
               logger.warn(
                 { outboxId: row.id, type: row.type },
                 'outbox dispatch failed: %s',
@@ -144,10 +141,10 @@ export class Outbox {
               // The queue is most likely down: leave the rest for the next sweep.
               return { done: count, stop: true }
             }
-            await trx
-              .from('outbox_events')
-              .where('id', row.id)
-              .update({ dispatched_at: new Date(), attempts: db.raw('attempts + 1') })
+            await trx.rawQuery(
+              'UPDATE outbox_events SET attempts = attempts + 1, dispatched_at = now() WHERE id = ?',
+              [row.id]
+            )
             count++
           }
           return { done: count, stop: rows.length < 50 }

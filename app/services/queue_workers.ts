@@ -65,7 +65,7 @@ export class QueueWorkers {
     if (!job) return
     const final = job.attemptsMade >= (job.opts.attempts ?? 1)
     logger.error(
-      { jobId: job.id, attempt: job.attemptsMade, final },
+      { jobId: job.id, attempt: job.attemptsMade, of: job.opts.attempts, final },
       `job ${jobLabel(job)} failed: ${error.message}`
     )
     if (!final) return

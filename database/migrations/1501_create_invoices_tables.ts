@@ -22,7 +22,7 @@ export default class extends BaseSchema {
         .inTable('orders')
         .onDelete('RESTRICT')
       table.integer('seller_id').notNullable().references('id').inTable('users')
-      table.string('number', 32).notNullable().unique()
+      table.string('number', 32).notNullable()
       table.string('financial_year', 7).notNullable()
       table.integer('sequence').notNullable()
       table.timestamp('issued_at', { useTz: true }).notNullable()
@@ -37,6 +37,8 @@ export default class extends BaseSchema {
       table.timestamp('generated_at', { useTz: true }).nullable()
       table.timestamp('created_at', { useTz: true }).notNullable()
       table.timestamp('updated_at', { useTz: true }).notNullable()
+      // Numbers are per seller: two sellers may both issue INV/2026-27/000001.
+      table.unique(['seller_id', 'number'])
       table.unique(['order_id', 'seller_id'])
       table.unique(['seller_id', 'financial_year', 'sequence'])
     })
