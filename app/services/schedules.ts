@@ -12,6 +12,6 @@ export async function scheduleRepeatableJobs() {
     .upsertJobScheduler(
       'expire-unpaid-orders',
       { every: 60_000 },
-      { name: ExpireUnpaidOrdersJob.$$filepath, data: {}, opts: { attempts: 1 } }
+      { name: ExpireUnpaidOrdersJob.$$filepath, data: {}, opts: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 } }
     )
 }
