@@ -82,7 +82,9 @@ export class QueueWorkers {
 
 /** `send_mail_job` instead of the full file URL in logs. */
 export function jobLabel(job: { name: string }) {
+  // Under `ace serve --hmr` the URL carries a `?hot-hook=…` query.
   return job.name
+    .split('?')[0]
     .split('/')
     .pop()!
     .replace(/\.(ts|js)$/, '')
