@@ -3,6 +3,7 @@ import type { ParsedMail } from 'mailparser'
 export interface MailCatcher {
   messages: ParsedMail[]
   clear(): void
+  greylist(address: string): void
   waitFor(count: number, timeoutMs?: number): Promise<ParsedMail[]>
   close(): Promise<void>
 }

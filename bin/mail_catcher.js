@@ -91,6 +91,11 @@ export async function startMailCatcher({
     messages,
     clear() {
       messages.length = 0
+      refuseOnce.clear()
+    },
+    /** Refuse the next delivery to this address with a temporary 451. */
+    greylist(address) {
+      refuseOnce.add(address.toLowerCase())
     },
     /** Resolves once `count` mails in total have arrived (or rejects after `timeoutMs`). */
     waitFor(count, timeoutMs = 20000) {
