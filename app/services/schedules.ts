@@ -7,11 +7,13 @@ import ExpireUnpaidOrdersJob from '#jobs/expire_unpaid_orders_job'
  */
 export async function scheduleRepeatableJobs() {
   const manager = await app.container.make('rlanz/queue')
-  await manager
-    .getOrSet('default')
-    .upsertJobScheduler(
-      'expire-unpaid-orders',
-      { every: 60_000 },
-      { name: ExpireUnpaidOrdersJob.$$filepath, data: {}, opts: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 } }
-    )
+  await manager.getOrSet('default').upsertJobScheduler(
+    'expire-unpaid-orders',
+    { every: 60_000 },
+    {
+      name: ExpireUnpaidOrdersJob.$$filepath,
+      data: {},
+      opts: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+    }
+  )
 }

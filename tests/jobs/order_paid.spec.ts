@@ -9,7 +9,6 @@ import {
   pdfToText,
   recordEvent,
   startBackground,
-  waitUntil,
 } from '#tests/helpers/jobs'
 
 test.group('Jobs / order paid → invoices and mails', (group) => {

@@ -73,7 +73,13 @@ test.group('GST / tax inside inclusive prices', () => {
     const lines = [
       { description: 'A', quantity: 3, unitPricePaise: 33_333, lineTotalPaise: 99_999, gstRate: 5 },
       { description: 'B', quantity: 1, unitPricePaise: 1, lineTotalPaise: 1, gstRate: 28 },
-      { description: 'C', quantity: 7, unitPricePaise: 14_287, lineTotalPaise: 100_009, gstRate: 18 },
+      {
+        description: 'C',
+        quantity: 7,
+        unitPricePaise: 14_287,
+        lineTotalPaise: 100_009,
+        gstRate: 18,
+      },
       { description: 'D', quantity: 1, unitPricePaise: 777, lineTotalPaise: 777, gstRate: 18 },
     ]
     for (const intra of [true, false]) {
