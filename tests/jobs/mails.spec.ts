@@ -68,6 +68,20 @@ test.group('Jobs / mails are sent once, retried when they fail', (group) => {
     const finished = await queue.get('mail')!.getJob(job.id!)
     assert.equal(finished!.attemptsMade, 2, 'the job ran twice')
     assert.equal(await finished!.getState(), 'completed')
+
+    // A worker that crashed after sending but before acknowledging gets the job
+    // redelivered: it runs again, completes, and sends nothing new.
+    const redelivered = await queue.dispatch(
+      SendMailJob,
+      { mail: 'seller_new_order', orderId: order.id },
+      { queueName: 'mail', jobId: 'seller-mails-redelivered' }
+    )
+    await waitUntil(
+      async () => (await redelivered.getState()) === 'completed',
+      10_000,
+      'the redelivered job'
+    )
+    assert.lengthOf(background.catcher.messages, 2)
     const ledger = await db.from('sent_mails').orderBy('id')
     assert.deepEqual(
       ledger.map((row) => [row.kind, row.recipient]),
