@@ -26,11 +26,11 @@ export default class QueueListen extends BaseCommand {
     router.commit()
 
     const workers = new QueueWorkers().start({ queueNames: this.queue })
-    try {
-      await scheduleRepeatableJobs()
-    } catch (error) {
-      this.logger.warning(`could not schedule repeatable jobs yet: ${(error as Error).message}`)
-    }
+    // Not awaited: with Redis down it would wait for the connection, and the
+    // outbox sweeper below must start regardless.
+    scheduleRepeatableJobs().catch((error) =>
+      this.logger.warning(`could not schedule repeatable jobs: ${(error as Error).message}`)
+    )
 
     const seconds = env.get('OUTBOX_SWEEP_SECONDS', 15)
     let sweeping = false
