@@ -5,6 +5,7 @@ export default defineConfig({
     () => import('@adonisjs/core/commands'),
     () => import('@adonisjs/lucid/commands'),
     () => import('@adonisjs/bouncer/commands'),
+    () => import('@adonisjs/mail/commands'),
   ],
 
   providers: [
@@ -26,12 +27,15 @@ export default defineConfig({
     () => import('@adonisjs/limiter/limiter_provider'),
     () => import('@adonisjs/drive/drive_provider'),
     () => import('#providers/payments_provider'),
+    () => import('@adonisjs/mail/mail_provider'),
+    () => import('@rlanz/bull-queue/queue_provider'),
   ],
 
   preloads: [
     () => import('#start/routes'),
     () => import('#start/kernel'),
     () => import('#start/validator'),
+    () => import('#start/view'),
   ],
 
   tests: {
@@ -45,6 +49,12 @@ export default defineConfig({
         files: ['tests/functional/**/*.spec.(js|ts)'],
         name: 'functional',
         timeout: 60000,
+      },
+      {
+        // Real worker, Redis queue, SMTP catcher and Chromium.
+        files: ['tests/jobs/**/*.spec.(js|ts)'],
+        name: 'jobs',
+        timeout: 90000,
       },
     ],
     forceExit: true,

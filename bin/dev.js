@@ -52,7 +52,23 @@ if (await portInUse(port)) {
   process.exit(1)
 }
 
-const PROCESSES = [{ name: 'web', args: ['ace', 'serve', '--hmr'] }]
+const smtpHost = env.SMTP_HOST || '127.0.0.1'
+const smtpPort = Number(env.SMTP_PORT || 2525)
+const localMail = ['127.0.0.1', 'localhost', '::1'].includes(smtpHost)
+
+// The catcher only when mail stays on this machine (Mailtrap needs none).
+if (localMail && (await portInUse(smtpPort))) {
+  console.error(
+    `✖ SMTP port ${smtpPort} on ${smtpHost} is already in use. Stop whatever runs there or set SMTP_PORT in .env.`
+  )
+  process.exit(1)
+}
+
+const PROCESSES = [
+  { name: 'web', args: ['ace', 'serve', '--hmr'] },
+  { name: 'worker', args: ['ace', 'queue:listen'] },
+  ...(localMail ? [{ name: 'mail', args: ['bin/mail_catcher.js'] }] : []),
+]
 
 const children = PROCESSES.map(({ name, args }) => {
   const child = spawn(process.execPath, args, { stdio: 'inherit', detached: true })
@@ -95,6 +111,8 @@ for (let i = 0; i < 120 && !stopping; i++) {
   API        ${url}/api
   API docs   ${url}/docs
   Health     ${url}/health/ready
+  Mail       ${localMail ? `smtp://${smtpHost}:${smtpPort}, saved to storage/mail/` : `${smtpHost}:${smtpPort}`}
+  Worker     node ace queue:listen (jobs:failed / jobs:retry to inspect)
 
   Demo logins (password Meesho@2026)
     admin      admin@demo.meesho.local

@@ -63,4 +63,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   RAZORPAY_WEBHOOK_SECRET: Env.schema.string.optional(),
   RAZORPAY_API_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   SANDBOX_WEBHOOKS: Env.schema.boolean.optional(),
+
+  CHROMIUM_PATH: Env.schema.string.optional(),
+  OUTBOX_SWEEP_SECONDS: Env.schema.number.optional(),
+  PASSWORD_RESET_TTL_MINUTES: Env.schema.number.optional(),
 })

@@ -24,3 +24,16 @@ export const loginThrottle = limiter.define('login', (ctx) => {
 export const registerThrottle = limiter.define('register', (ctx) => {
   return limiter.allowRequests(perMinute).every('1 minute').usingKey(`register:${ctx.request.ip()}`)
 })
+
+/** Same budget as login, per IP + email: slows mail-bombing one address. */
+export const forgotPasswordThrottle = limiter.define('forgot_password', (ctx) => {
+  const email = String(ctx.request.input('email', '')).trim().toLowerCase().slice(0, 254)
+  return limiter
+    .allowRequests(perMinute)
+    .every('1 minute')
+    .usingKey(`forgot:${ctx.request.ip()}:${email}`)
+})
+
+export const resetPasswordThrottle = limiter.define('reset_password', (ctx) => {
+  return limiter.allowRequests(perMinute).every('1 minute').usingKey(`reset:${ctx.request.ip()}`)
+})

@@ -16,6 +16,7 @@ import '#start/routes/auth'
 import '#start/routes/admin'
 import '#start/routes/orders'
 import '#start/routes/payments'
+import '#start/routes/invoices'
 
 router
   .any('/api/*', ({ response }) =>

@@ -7,6 +7,7 @@
 |
 */
 export const policies = {
+  InvoicePolicy: () => import('#policies/invoice_policy'),
   SellerPolicy: () => import('#policies/seller_policy'),
   UserPolicy: () => import('#policies/user_policy'),
   OrderPolicy: () => import('#policies/order_policy'),

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { invoiceSummary } from '#services/invoices'
 import type Order from '#models/order'
 import type OrderItem from '#models/order_item'
 
@@ -44,10 +45,10 @@ function timestamps(order: Order) {
   }
 }
 
-export type InvoiceSummary = { status: 'pending' | 'ready'; url: string | null }
-
 /** The customer's view of an order (api.md `order`). Expects `items` preloaded. */
-export async function serializeOrder(order: Order, invoice: InvoiceSummary | null = null) {
+export async function serializeOrder(order: Order) {
+  // Unpaid orders have no invoice yet; asking would cost two queries per order.
+  const invoice = order.paidAt ? await invoiceSummary(order.id) : null
   const names = await sellerNames(order.items)
   return {
     id: order.id,

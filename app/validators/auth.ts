@@ -45,3 +45,16 @@ export const updateMeValidator = vine.compile(
     current_password: vine.string().maxLength(128).optional().requiredIfExists('password'),
   })
 )
+
+export const forgotPasswordValidator = vine.compile(
+  vine.object({
+    email: vine.string().trim().maxLength(254).email().toLowerCase(),
+  })
+)
+
+export const resetPasswordValidator = vine.compile(
+  vine.object({
+    token: vine.string().trim().minLength(10).maxLength(200),
+    password: newPassword(),
+  })
+)

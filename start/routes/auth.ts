@@ -1,6 +1,11 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
-import { loginThrottle, registerThrottle } from '#start/limiter'
+import {
+  forgotPasswordThrottle,
+  loginThrottle,
+  registerThrottle,
+  resetPasswordThrottle,
+} from '#start/limiter'
 
 const AuthController = () => import('#controllers/api/auth_controller')
 
@@ -8,6 +13,8 @@ router
   .group(() => {
     router.post('register', [AuthController, 'register']).use(registerThrottle)
     router.post('login', [AuthController, 'login']).use(loginThrottle)
+    router.post('forgot-password', [AuthController, 'forgotPassword']).use(forgotPasswordThrottle)
+    router.post('reset-password', [AuthController, 'resetPassword']).use(resetPasswordThrottle)
     router
       .group(() => {
         router.post('logout', [AuthController, 'logout'])

@@ -1,11 +1,12 @@
 import db from '@adonisjs/lucid/services/db'
 import limiter from '@adonisjs/limiter/services/main'
+import redis from '@adonisjs/redis/services/main'
 
 let tables: string[] | undefined
 
 /**
  * Empties every application table and the test Redis database (rate-limit
- * counters, caches, queues: `limiter.clear()` flushes it) so each
+ * counters, caches, queues) so each
  * test starts from nothing. Truncation rather than a wrapping transaction,
  * because checkout and payment code opens transactions of its own and is
  * tested under real concurrency.
@@ -20,6 +21,9 @@ export async function resetState() {
   ).map((row) => `"${row.tablename}"`)
   if (tables.length) await db.rawQuery(`TRUNCATE ${tables.join(', ')} RESTART IDENTITY CASCADE`)
   await limiter.clear()
+  // limiter.clear() only flushes stores already used in this process; queues
+  // (BullMQ keys) must go too, whatever ran first. The test Redis db only.
+  await redis.flushdb()
 }
 
 export async function countRows(table: string) {

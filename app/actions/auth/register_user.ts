@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import User from '#models/user'
 import SellerProfile from '#models/seller_profile'
+import outbox from '#services/outbox'
 import { FieldInvalidError, isUniqueViolation } from '#exceptions/domain_errors'
 import type { Infer } from '@vinejs/vine/types'
 import type { registerValidator } from '#validators/auth'
@@ -37,8 +38,11 @@ export default class RegisterUser {
             { client: trx }
           )
         }
+        // The welcome mail goes out only if the account really exists (after commit).
+        await outbox.record(trx, 'user.registered', { userId: created.id })
         return created
       })
+      await outbox.flush()
       if (user.role === 'seller') await user.load('sellerProfile')
       const token = await User.accessTokens.create(user)
       return { user, token }

@@ -5,6 +5,7 @@ import Order from '#models/order'
 import OrderItem from '#models/order_item'
 import { ConflictError, NotFoundError } from '#exceptions/domain_errors'
 import { transitionOrder } from '#services/order_state_machine'
+import outbox from '#services/outbox'
 
 export type FulfilmentStep = 'shipped' | 'delivered'
 
@@ -17,7 +18,7 @@ const REQUIRED_ITEM_STATE = { shipped: 'pending', delivered: 'shipped' } as cons
  */
 export default class FulfilOrderItem {
   async handle(seller: User, orderId: number, itemId: number, step: FulfilmentStep) {
-    return db.transaction(async (trx) => {
+    const result = await db.transaction(async (trx) => {
       const order = await Order.query({ client: trx }).where('id', orderId).forUpdate().first()
       const item = order
         ? await OrderItem.query({ client: trx })
@@ -47,6 +48,11 @@ export default class FulfilOrderItem {
       if (step === 'shipped') item.shippedAt = DateTime.now()
       else item.deliveredAt = DateTime.now()
       await item.save()
+      // The customer's shipped / delivered mail goes out once this commits.
+      await outbox.record(trx, step === 'shipped' ? 'order_item.shipped' : 'order_item.delivered', {
+        orderId: order.id,
+        itemIds: [item.id],
+      })
 
       const live = (await OrderItem.query({ client: trx }).where('order_id', order.id)).filter(
         (line) => line.isLive
@@ -69,5 +75,7 @@ export default class FulfilOrderItem {
       }
       return { order, item }
     })
+    await outbox.flush()
+    return result
   }
 }

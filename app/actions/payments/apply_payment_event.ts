@@ -6,6 +6,7 @@ import { PaymentGateway } from '#services/payments/payment_gateway'
 import { transitionOrder } from '#services/order_state_machine'
 import { recordPayment, type PaymentSource } from '#actions/payments/record_payment'
 import RefundPayment from '#actions/payments/refund_payment'
+import outbox from '#services/outbox'
 
 export type CaptureOutcome =
   | 'paid'
@@ -85,6 +86,8 @@ export default class ApplyPaymentEvent {
         order.paymentStatus = capture.status
         await order.save()
         await recordPayment(trx, { ...base, event: capture.status })
+        // Invoices and mails start from here, and only once this commits.
+        await outbox.record(trx, 'order.paid', { orderId: order.id })
         return { outcome: 'paid' as const, order }
       }
 
@@ -103,6 +106,7 @@ export default class ApplyPaymentEvent {
       return { outcome, order }
     })
 
+    if (result.outcome === 'paid') await outbox.flush()
     if (
       result.order &&
       (result.outcome === 'late_payment' || result.outcome === 'duplicate_payment')
@@ -119,7 +123,7 @@ export default class ApplyPaymentEvent {
     source: PaymentSource
     raw?: unknown
   }) {
-    return db.transaction(async (trx) => {
+    const result = await db.transaction(async (trx) => {
       const order = await Order.query({ client: trx })
         .where('razorpay_order_id', failure.razorpayOrderId)
         .forUpdate()
@@ -138,7 +142,10 @@ export default class ApplyPaymentEvent {
       order.useTransaction(trx)
       order.paymentStatus = 'failed'
       await order.save()
+      await outbox.record(trx, 'payment.failed', { orderId: order.id })
       return { outcome: 'failed' as const, order }
     })
+    if (result.outcome === 'failed') await outbox.flush()
+    return result
   }
 }

@@ -4,7 +4,15 @@ import User from '#models/user'
 import RegisterUser from '#actions/auth/register_user'
 import LoginUser from '#actions/auth/login_user'
 import UpdateProfile from '#actions/auth/update_profile'
-import { loginValidator, registerValidator, updateMeValidator } from '#validators/auth'
+import RequestPasswordReset from '#actions/auth/request_password_reset'
+import ResetPassword from '#actions/auth/reset_password'
+import {
+  forgotPasswordValidator,
+  loginValidator,
+  registerValidator,
+  resetPasswordValidator,
+  updateMeValidator,
+} from '#validators/auth'
 import { serializeToken, serializeUser } from '#transformers/user_transformer'
 
 export default class AuthController {
@@ -37,5 +45,22 @@ export default class AuthController {
     const input = await request.validateUsing(updateMeValidator)
     const user = await updateProfile.handle(auth.getUserOrFail(), input)
     return { data: serializeUser(user) }
+  }
+
+  /** 202 whether or not the account exists: nothing to learn about who is registered. */
+  @inject()
+  async forgotPassword({ request, response }: HttpContext, requestReset: RequestPasswordReset) {
+    const { email } = await request.validateUsing(forgotPasswordValidator)
+    await requestReset.handle(email)
+    return response.accepted({
+      data: { message: 'If an account exists for this email, a reset link is on its way.' },
+    })
+  }
+
+  @inject()
+  async resetPassword({ request, response }: HttpContext, resetPassword: ResetPassword) {
+    const { token, password } = await request.validateUsing(resetPasswordValidator)
+    await resetPassword.handle(token, password)
+    return response.noContent()
   }
 }

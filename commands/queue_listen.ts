@@ -1,0 +1,65 @@
+import { BaseCommand, flags } from '@adonisjs/core/ace'
+import type { CommandOptions } from '@adonisjs/core/types/ace'
+
+/**
+ * The worker: processes the queues, schedules the repeatable expiry sweep
+ * and re-dispatches outbox events left pending while Redis was away.
+ * Replaces @rlanz/bull-queue's own listener so the workers and the
+ * browser can be closed on Ctrl-C.
+ */
+export default class QueueListen extends BaseCommand {
+  static commandName = 'queue:listen'
+  static description = 'Run the background worker (queues, outbox sweeper, repeatable jobs)'
+  static options: CommandOptions = { startApp: true, staysAlive: true }
+
+  @flags.array({ alias: 'q', description: 'Queue(s) to listen on (default: all configured)' })
+  declare queue?: string[]
+
+  async run() {
+    const { default: env } = await import('#start/env')
+    const { QueueWorkers } = await import('#services/queue_workers')
+    const { default: outbox } = await import('#services/outbox')
+    const { default: pdfRenderer } = await import('#services/pdf_renderer')
+    const { scheduleRepeatableJobs } = await import('#services/schedules')
+
+    const router = await this.app.container.make('router')
+    router.commit()
+
+    const workers = new QueueWorkers().start({ queueNames: this.queue })
+    // Not awaited: with Redis down it would wait for the connection, and the
+    // outbox sweeper below must start regardless.
+    scheduleRepeatableJobs().catch((error) =>
+      this.logger.warning(`could not schedule repeatable jobs: ${(error as Error).message}`)
+    )
+
+    const seconds = env.get('OUTBOX_SWEEP_SECONDS', 15)
+    let sweeping = false
+    const sweep = async () => {
+      if (sweeping) return
+      sweeping = true
+      try {
+        const sent = await outbox.flush()
+        if (sent > 0) this.logger.info(`outbox: dispatched ${sent} pending event(s)`)
+      } finally {
+        sweeping = false
+      }
+    }
+    void sweep()
+    const timer = setInterval(sweep, seconds * 1000)
+    this.logger.info(`worker ready; outbox sweep every ${seconds}s`)
+
+    let stopping = false
+    const stop = async () => {
+      if (stopping) return
+      stopping = true
+      clearInterval(timer)
+      this.logger.info('worker stopping…')
+      await workers.close()
+      await pdfRenderer.close()
+      await this.terminate()
+      process.exit(0)
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  }
+}

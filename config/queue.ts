@@ -1,0 +1,32 @@
+import env from '#start/env'
+import { defineConfig } from '@rlanz/bull-queue'
+
+/**
+ * BullMQ on the app's Redis (same host, port and database index as the
+ * rest of the app, so tests and parallel checkouts stay isolated).
+ */
+export default defineConfig({
+  defaultConnection: {
+    host: env.get('REDIS_HOST'),
+    port: env.get('REDIS_PORT'),
+    password: env.get('REDIS_PASSWORD') || undefined,
+    db: env.get('REDIS_DB', 0),
+  },
+
+  queueNames: ['default', 'mail', 'invoices'],
+
+  queue: {},
+
+  worker: {
+    concurrency: 4,
+  },
+
+  jobs: {
+    // Retried with exponential backoff: 5 s, 10 s, 20 s, 40 s.
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 5000 },
+    removeOnComplete: { count: 1000 },
+    // Jobs that fail for good stay inspectable (`node ace jobs:failed`) for 30 days.
+    removeOnFail: { age: 30 * 24 * 3600 },
+  },
+})
