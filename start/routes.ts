@@ -14,6 +14,7 @@ import { middleware } from '#start/kernel'
 import '#start/routes/system'
 import '#start/routes/auth'
 import '#start/routes/admin'
+import '#start/routes/catalog'
 
 router
   .any('/api/*', ({ response }) =>

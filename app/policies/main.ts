@@ -7,6 +7,9 @@
 |
 */
 export const policies = {
+  CategoryPolicy: () => import('#policies/category_policy'),
+  ProductPolicy: () => import('#policies/product_policy'),
+  ReviewPolicy: () => import('#policies/review_policy'),
   SellerPolicy: () => import('#policies/seller_policy'),
   UserPolicy: () => import('#policies/user_policy'),
 }

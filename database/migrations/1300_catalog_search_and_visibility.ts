@@ -117,7 +117,9 @@ export default class extends BaseSchema {
         word text PRIMARY KEY CHECK (word ~ '^[a-z0-9]+$' AND length(word) BETWEEN 3 AND 40)
       )
     `)
-    this.schema.raw('CREATE INDEX search_words_trgm_idx ON search_words USING gin (word gin_trgm_ops)')
+    this.schema.raw(
+      'CREATE INDEX search_words_trgm_idx ON search_words USING gin (word gin_trgm_ops)'
+    )
   }
 
   async down() {
