@@ -51,6 +51,7 @@ export const MAX_IMAGE_BYTES = 5 * 1024 * 1024
 
 export const uploadImageValidator = vine.compile(
   vine.object({
-    image: vine.file({ size: '5mb', extnames: ['jpg', 'jpeg', 'png', 'webp'] }),
+    // The format is checked from the bytes (AddProductImage), not the name.
+    image: vine.file({ size: MAX_IMAGE_BYTES }),
   })
 )
