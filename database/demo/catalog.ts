@@ -238,6 +238,29 @@ const COLOURS = [
   'Teal',
 ]
 
+export type DemoLeaf = Leaf
+
+/** The demo category tree (idempotent); returns the leaves with what they sell. */
+export async function seedDemoCategories() {
+  const leaves: {
+    category: Category
+    leaf: Leaf
+    rootIndex: number
+    leafIndex: number
+    gst: GstRate
+  }[] = []
+  for (const [rootIndex, root] of TREE.entries()) {
+    const parent = await upsertCategory(root.name, null, root.gst, root.description, rootIndex)
+    for (const [leafIndex, leaf] of root.leaves.entries()) {
+      const category = await upsertCategory(leaf.name, parent, null, leaf.blurb, leafIndex)
+      leaves.push({ category, leaf, rootIndex, leafIndex, gst: root.gst })
+    }
+  }
+  return leaves
+}
+
+export const DEMO_COLOURS = COLOURS
+
 /** Demo sellers besides the demo login's Jaipur Handloom House. */
 const SELLERS = [
   {
@@ -360,60 +383,56 @@ export async function seedDemoCatalog() {
   const rand = random(2026)
   let created = 0
 
-  for (const [rootIndex, root] of TREE.entries()) {
-    const parent = await upsertCategory(root.name, null, root.gst, root.description, rootIndex)
-    for (const [leafIndex, leaf] of root.leaves.entries()) {
-      const category = await upsertCategory(leaf.name, parent, null, leaf.blurb, leafIndex)
-      const count = Math.round(200 / 20)
-      for (let n = 0; n < count; n++) {
-        const style = leaf.styles[n % leaf.styles.length]
-        const item = leaf.items[Math.floor(n / leaf.styles.length) % leaf.items.length]
-        const colour = COLOURS[(n * 3 + leafIndex + rootIndex) % COLOURS.length]
-        const title = `${colour} ${style} ${item}`
-        const slug = slugify(title)
-        const seller = sellers[(n + leafIndex + rootIndex) % sellers.length]
-        const rupees = leaf.price[0] + Math.floor(rand() * (leaf.price[1] - leaf.price[0]))
-        const price = (Math.round(rupees / 10) * 10 - 1) * 100
-        const mrp = Math.round((price * (1.3 + rand() * 0.9)) / 10000) * 10000 - 100
-        const stock = n % 9 === 4 ? 0 : 3 + Math.floor(rand() * 60)
-        const existing = await Product.findBy('slug', slug)
-        if (existing) continue
-        await db.transaction(async (trx) => {
-          const product = await Product.create(
+  for (const { category, leaf, rootIndex, leafIndex, gst } of await seedDemoCategories()) {
+    const count = Math.round(200 / 20)
+    for (let n = 0; n < count; n++) {
+      const style = leaf.styles[n % leaf.styles.length]
+      const item = leaf.items[Math.floor(n / leaf.styles.length) % leaf.items.length]
+      const colour = COLOURS[(n * 3 + leafIndex + rootIndex) % COLOURS.length]
+      const title = `${colour} ${style} ${item}`
+      const slug = slugify(title)
+      const seller = sellers[(n + leafIndex + rootIndex) % sellers.length]
+      const rupees = leaf.price[0] + Math.floor(rand() * (leaf.price[1] - leaf.price[0]))
+      const price = (Math.round(rupees / 10) * 10 - 1) * 100
+      const mrp = Math.round((price * (1.3 + rand() * 0.9)) / 10000) * 10000 - 100
+      const stock = n % 9 === 4 ? 0 : 3 + Math.floor(rand() * 60)
+      const existing = await Product.findBy('slug', slug)
+      if (existing) continue
+      await db.transaction(async (trx) => {
+        const product = await Product.create(
+          {
+            sellerId: seller.id,
+            categoryId: category.id,
+            title,
+            slug,
+            description: `${colour} ${style.toLowerCase()} ${item.toLowerCase()}. ${leaf.blurb}`,
+            pricePaise: price,
+            mrpPaise: Math.max(mrp, price),
+            stock,
+            gstRate: gst,
+            isActive: true,
+            salesCount: Math.floor(rand() * 500),
+            avgRating: 0,
+            ratingCount: 0,
+          },
+          { client: trx }
+        )
+        if (stock > 0) {
+          await StockMovement.create(
             {
-              sellerId: seller.id,
-              categoryId: category.id,
-              title,
-              slug,
-              description: `${colour} ${style.toLowerCase()} ${item.toLowerCase()}. ${leaf.blurb}`,
-              pricePaise: price,
-              mrpPaise: Math.max(mrp, price),
-              stock,
-              gstRate: root.gst,
-              isActive: true,
-              salesCount: Math.floor(rand() * 500),
-              avgRating: 0,
-              ratingCount: 0,
+              productId: product.id,
+              delta: stock,
+              reason: 'initial',
+              referenceType: 'product',
+              referenceId: product.id,
+              stockAfter: stock,
             },
             { client: trx }
           )
-          if (stock > 0) {
-            await StockMovement.create(
-              {
-                productId: product.id,
-                delta: stock,
-                reason: 'initial',
-                referenceType: 'product',
-                referenceId: product.id,
-                stockAfter: stock,
-              },
-              { client: trx }
-            )
-          }
-          await rememberTitleWords([title], trx)
-        })
-        created++
-      }
+        }
+        await rememberTitleWords([title], trx)
+      })
+      created++
     }
   }
   await seedImages()

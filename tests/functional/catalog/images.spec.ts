@@ -126,7 +126,6 @@ test.group('Products / images', (group) => {
     twenty.assertAgainstApiSpec()
     assert.match(twenty.body().errors[0].message, /less than 5MB/)
 
-
     const missing = await client.post(url).bearerToken(token).json({})
     missing.assertStatus(422)
 
