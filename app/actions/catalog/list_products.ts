@@ -28,7 +28,10 @@ export type ListScope = { kind: 'storefront' } | { kind: 'seller'; sellerId: num
 export const MAX_RESULT_WINDOW = 10_000
 
 /** How many popular matches are ranked for a relevance search (at least). */
-const SEARCH_CANDIDATES = 300
+const SEARCH_CANDIDATES = 200
+
+/** Above this many (estimated) matches, candidates come from the popularity index. */
+const DENSE_MATCHES = 15_000
 
 /** Each listed category is read through its own index range and merged in order. */
 const MAX_CATEGORY_BRANCHES = 64
@@ -203,16 +206,26 @@ export default class ListProducts {
     let pageSql: string
     let pageBindings: unknown[]
     let outerOrder: string
+    let total: Total | null = null
     if (sort === 'relevance') {
       const limit = Math.max(SEARCH_CANDIDATES, offset + perPage)
       const titleQuery = tsquery === query.all ? query.allInTitle : tsquery
+      // Few matches: fetch them all through the GIN index and keep the most popular
+      // ("+ 0" keeps the planner off the popularity index). Many matches: walk the
+      // popularity index, which meets enough of them within a few thousand rows.
+      // The crossover is near sqrt(candidates × table size), ~15k rows at 1M products.
+      total = await countProducts(matchWhere, matchBindings)
+      const popularity =
+        total.total <= DENSE_MATCHES
+          ? 'p.sales_count + 0 DESC, p.id DESC'
+          : 'p.sales_count DESC, p.id DESC'
       pageSql = `
         WITH candidates AS (
           (SELECT p.id FROM products p WHERE ${whereSql} AND p.search_vector @@ ?::tsquery
-            ORDER BY p.sales_count DESC, p.id DESC LIMIT ${limit})
+            ORDER BY ${popularity} LIMIT ${limit})
           UNION
           (SELECT p.id FROM products p WHERE ${matchWhere}
-            ORDER BY p.sales_count DESC, p.id DESC LIMIT ${limit})
+            ORDER BY ${popularity} LIMIT ${limit})
         )
         SELECT ${columns('p')},
                ts_rank_cd('{0.02, 0.05, 0.2, 1.0}', p.search_vector, ?::tsquery)
@@ -227,11 +240,11 @@ export default class ListProducts {
       pageBindings = matchBindings
       outerOrder = orderBy(sort, 'page')
     }
-    const [rows, total] = await Promise.all([
+    const [rows, counted] = await Promise.all([
       this.hydrate(pageSql, pageBindings, outerOrder),
-      countProducts(matchWhere, matchBindings),
+      total ?? countProducts(matchWhere, matchBindings),
     ])
-    return { rows, total }
+    return { rows, total: counted }
   }
 
   /** Joins one page of product rows to what a list item shows. */

@@ -143,7 +143,7 @@ export async function generateCatalog(
                       trim(both '-' from lower(regexp_replace(w.colour || ' ' || w.style || ' ' || w.item, '[^A-Za-z0-9]+', '-', 'g'))) AS slug
              ) t
              CROSS JOIN LATERAL (
-               SELECT (?::int[])[1 + (g.i * 7919) % ?] AS seller_id,
+               SELECT (?::int[])[1 + (g.i::bigint * 7919) % ?] AS seller_id,
                       (? + floor(random() * ?)::int) * 100 - 100 AS price,
                       CASE WHEN g.i % 13 = 0 THEN 0 ELSE 1 + (g.i * 31) % 120 END AS stock,
                       g.i % 50 <> 0 AS active,
@@ -211,11 +211,15 @@ export async function generateCatalog(
   phase(`rebuilt ${constraints.length + indexes.length} indexes`, seconds(step))
 
   step = process.hrtime.bigint()
-  await db.rawQuery(
-    `INSERT INTO stock_movements (product_id, delta, reason, reference_type, reference_id, stock_after, created_at)
+  await db.transaction(async (trx) => {
+    // Product ids come straight from products: no need to check each foreign key.
+    await trx.rawQuery('SET LOCAL session_replication_role = replica').catch(() => {})
+    await trx.rawQuery(
+      `INSERT INTO stock_movements (product_id, delta, reason, reference_type, reference_id, stock_after, created_at)
      SELECT id, stock, 'initial', 'product', id, stock, created_at FROM products WHERE id > ? AND stock > 0`,
-    [base]
-  )
+      [base]
+    )
+  })
   await db.rawQuery(
     `UPDATE categories c SET product_count = COALESCE(n.count, 0)
        FROM categories c2 LEFT JOIN (SELECT category_id, count(*) AS count FROM products WHERE is_visible GROUP BY category_id) n
