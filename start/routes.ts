@@ -17,6 +17,7 @@ import '#start/routes/admin'
 import '#start/routes/orders'
 import '#start/routes/payments'
 import '#start/routes/invoices'
+import '#start/routes/catalog'
 
 router
   .any('/api/*', ({ response }) =>

@@ -112,6 +112,21 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       }
     }
 
+    // A policy may deny with its own status (404 for someone else's resource) and message.
+    if (err?.code === 'E_AUTHORIZATION_FAILURE' && err.response?.status) {
+      const denied = Number(err.response.status)
+      return {
+        status: denied,
+        headers: {},
+        errors: [
+          {
+            message: err.response.message || GENERIC_MESSAGES[denied] || GENERIC_MESSAGES[403],
+            code: denied === 404 ? 'E_NOT_FOUND' : 'E_AUTHORIZATION_FAILURE',
+          },
+        ],
+      }
+    }
+
     let status: number = Number(err?.status ?? err?.statusCode ?? 500)
     if (!Number.isInteger(status) || status < 400 || status > 599) status = 500
 

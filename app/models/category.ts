@@ -29,6 +29,10 @@ export default class Category extends BaseModel {
   @column()
   declare position: number
 
+  /** Visible products directly in this category; maintained by a database trigger. */
+  @column()
+  declare productCount: number
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -42,6 +42,10 @@ export default class Product extends BaseModel {
   @column()
   declare isActive: boolean
 
+  /** is_active and the seller approved; maintained by a database trigger, read-only here. */
+  @column()
+  declare isVisible: boolean
+
   @column({ consume: (value) => Number(value) })
   declare avgRating: number
 

@@ -8,6 +8,9 @@
 */
 export const policies = {
   InvoicePolicy: () => import('#policies/invoice_policy'),
+  CategoryPolicy: () => import('#policies/category_policy'),
+  ProductPolicy: () => import('#policies/product_policy'),
+  ReviewPolicy: () => import('#policies/review_policy'),
   SellerPolicy: () => import('#policies/seller_policy'),
   UserPolicy: () => import('#policies/user_policy'),
   OrderPolicy: () => import('#policies/order_policy'),

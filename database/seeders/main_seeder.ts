@@ -1,5 +1,6 @@
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import { seedDemoUsers } from '#database/demo/users'
+import { seedDemoCatalog } from '#database/demo/catalog'
 
 /**
  * What `node ace db:seed` (and so `npm run setup`) loads: the demo
@@ -8,5 +9,6 @@ import { seedDemoUsers } from '#database/demo/users'
 export default class MainSeeder extends BaseSeeder {
   async run() {
     await seedDemoUsers()
+    await seedDemoCatalog()
   }
 }

@@ -6,6 +6,9 @@ import type { SellerStatus } from '#enums/seller_status'
 /**
  * An admin's decision on a seller application. Re-deciding is allowed
  * (an approved seller can be suspended by rejecting it, and back).
+ * Saving the status also shows or hides the seller's products in the same
+ * statement: a database trigger keeps products.is_visible in step
+ * (migration 1300_catalog_search_and_visibility).
  */
 export default class ReviewSeller {
   async handle(sellerUserId: number, decision: Exclude<SellerStatus, 'pending'>) {

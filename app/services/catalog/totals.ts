@@ -1,0 +1,29 @@
+import db from '@adonisjs/lucid/services/db'
+
+/** Above this many rows a list reports the planner's estimate instead of counting. */
+export const EXACT_COUNT_LIMIT = 10_000
+
+export type Total = { total: number; isEstimate: boolean }
+
+/**
+ * The number of products matching `where`, without scanning a million rows
+ * on every page: the planner's row estimate when it is large (flagged as an
+ * estimate), otherwise an exact count that stops after EXACT_COUNT_LIMIT + 1
+ * rows, so even a badly underestimated filter costs at most that many index
+ * entries.
+ */
+export async function countProducts(where: string, bindings: unknown[]): Promise<Total> {
+  const sql = `SELECT 1 FROM products p WHERE ${where}`
+  const explained = await db.rawQuery(`EXPLAIN (FORMAT JSON) ${sql}`, bindings)
+  const plan = explained.rows[0]['QUERY PLAN'][0].Plan
+  const estimate = Math.round(Number(plan['Plan Rows']))
+  if (estimate > EXACT_COUNT_LIMIT) return { total: estimate, isEstimate: true }
+
+  const counted = await db.rawQuery(
+    `SELECT count(*)::int AS total FROM (${sql} LIMIT ${EXACT_COUNT_LIMIT + 1}) matched`,
+    bindings
+  )
+  const exact = counted.rows[0].total as number
+  if (exact > EXACT_COUNT_LIMIT) return { total: Math.max(estimate, exact), isEstimate: true }
+  return { total: exact, isEstimate: false }
+}

@@ -1,0 +1,208 @@
+import { test } from '@japa/runner'
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import app from '@adonisjs/core/services/app'
+import ProductImage from '#models/product_image'
+import { resetState, countRows } from '#tests/helpers/database'
+import { createSeller, tokenFor } from '#tests/helpers/users'
+import { ACTORS, createCategory, createProduct, tokensFor } from '#tests/helpers/catalog'
+import { placeholderPng } from '#services/placeholder_image'
+
+let dir: string
+
+async function fixture(name: string, content: Buffer | string) {
+  const path = join(dir, name)
+  await writeFile(path, content)
+  return path
+}
+
+const stored = (key: string) => app.makePath('storage', key)
+
+test.group('Products / images', (group) => {
+  group.setup(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'catalog-images-'))
+    return () => rm(dir, { recursive: true, force: true })
+  })
+  group.each.setup(() => resetState())
+  group.each.teardown(async () => {
+    await rm(app.makePath('storage', 'products'), { recursive: true, force: true })
+  })
+
+  test('a seller uploads an image; it is stored, served and shown in the storefront', async ({
+    client,
+    assert,
+  }) => {
+    const seller = await createSeller('approved')
+    const product = await createProduct(seller, await createCategory('Sarees'))
+    const png = placeholderPng([200, 30, 60], [250, 200, 120], 32)
+    const response = await client
+      .post(`/api/products/${product.id}/images`)
+      .bearerToken(await tokenFor(seller))
+      .file('image', await fixture('saree.png', png))
+    response.assertStatus(201)
+    response.assertAgainstApiSpec()
+    const image = response.body().data
+    assert.equal(image.position, 0)
+    assert.match(image.url, /\/uploads\/products\/\d+\/[0-9a-f-]+\.png$/)
+
+    const row = await ProductImage.findOrFail(image.id)
+    assert.isTrue(existsSync(stored(row.path)))
+    const served = await client.get(new URL(image.url).pathname)
+    served.assertStatus(200)
+
+    const list = await client.get('/api/products')
+    assert.equal(list.body().data[0].image_url, image.url)
+    const detail = await client.get(`/api/products/${product.slug}`)
+    assert.deepEqual(detail.body().data.images, [image])
+  })
+
+  test('the type comes from the content: a JPEG named .png is stored as .jpg, WebP works', async ({
+    client,
+    assert,
+  }) => {
+    const seller = await createSeller('approved')
+    const product = await createProduct(seller, await createCategory('Sarees'))
+    const token = await tokenFor(seller)
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 1)])
+    const webp = Buffer.concat([
+      Buffer.from('RIFF'),
+      Buffer.from([0x24, 0, 0, 0]),
+      Buffer.from('WEBPVP8 '),
+      Buffer.alloc(100, 2),
+    ])
+    const first = await client
+      .post(`/api/products/${product.id}/images`)
+      .bearerToken(token)
+      .file('image', await fixture('photo.png', jpeg))
+    first.assertStatus(201)
+    assert.match(first.body().data.url, /\.jpg$/)
+    const second = await client
+      .post(`/api/products/${product.id}/images`)
+      .bearerToken(token)
+      .file('image', await fixture('photo.webp', webp))
+    second.assertStatus(201)
+    assert.match(second.body().data.url, /\.webp$/)
+    assert.equal(second.body().data.position, 1)
+  })
+
+  test('bad uploads are refused with a clear message, never a 500', async ({ client, assert }) => {
+    const seller = await createSeller('approved')
+    const product = await createProduct(seller, await createCategory('Sarees'))
+    const token = await tokenFor(seller)
+    const url = `/api/products/${product.id}/images`
+
+    const fake = await client
+      .post(url)
+      .bearerToken(token)
+      .file('image', await fixture('not-really.jpg', 'just some text, not an image at all'))
+    fake.assertStatus(422)
+    fake.assertAgainstApiSpec()
+    fake.assertBodyContains({ errors: [{ field: 'image' }] })
+    assert.match(fake.body().errors[0].message, /JPEG, PNG or WebP/)
+
+    const pdf = await client
+      .post(url)
+      .bearerToken(token)
+      .file('image', await fixture('invoice.pdf', '%PDF-1.4 hello'))
+    pdf.assertStatus(422)
+
+    // 6 MB that starts like a PNG: over the 5 MB limit.
+    const six = Buffer.alloc(6 * 1024 * 1024)
+    six.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+    const large = await client
+      .post(url)
+      .bearerToken(token)
+      .file('image', await fixture('big.png', six))
+    large.assertStatus(422)
+    assert.match(large.body().errors[0].message, /5MB|5 MB/i)
+
+    const twenty = await client
+      .post(url)
+      .bearerToken(token)
+      .file('image', await fixture('huge.jpg', Buffer.alloc(20 * 1024 * 1024, 0xff)))
+    twenty.assertStatus(422)
+    twenty.assertAgainstApiSpec()
+    assert.match(twenty.body().errors[0].message, /less than 5MB/)
+
+    const missing = await client.post(url).bearerToken(token).json({})
+    missing.assertStatus(422)
+
+    assert.equal(await countRows('product_images'), 0)
+  })
+
+  test('removing an image deletes the row and the file', async ({ client, assert }) => {
+    const seller = await createSeller('approved')
+    const product = await createProduct(seller, await createCategory('Sarees'))
+    const token = await tokenFor(seller)
+    const uploaded = await client
+      .post(`/api/products/${product.id}/images`)
+      .bearerToken(token)
+      .file('image', await fixture('a.png', placeholderPng([1, 2, 3], [4, 5, 6], 8)))
+    const row = await ProductImage.findOrFail(uploaded.body().data.id)
+    assert.isTrue(existsSync(stored(row.path)))
+
+    const response = await client
+      .delete(`/api/products/${product.id}/images/${row.id}`)
+      .bearerToken(token)
+    response.assertStatus(204)
+    assert.isFalse(existsSync(stored(row.path)))
+    assert.equal(await countRows('product_images'), 0)
+
+    const again = await client
+      .delete(`/api/products/${product.id}/images/${row.id}`)
+      .bearerToken(token)
+    again.assertStatus(404)
+  })
+
+  test('deleting a product removes its image files', async ({ client, assert }) => {
+    const seller = await createSeller('approved')
+    const product = await createProduct(seller, await createCategory('Sarees'))
+    const token = await tokenFor(seller)
+    const uploaded = await client
+      .post(`/api/products/${product.id}/images`)
+      .bearerToken(token)
+      .file('image', await fixture('b.png', placeholderPng([9, 9, 9], [90, 90, 90], 8)))
+    const row = await ProductImage.findOrFail(uploaded.body().data.id)
+    ;(await client.delete(`/api/products/${product.id}`).bearerToken(token)).assertStatus(204)
+    assert.isFalse(existsSync(stored(row.path)))
+  })
+
+  test('who may upload and remove images', async ({ client, assert }) => {
+    const owner = await createSeller('approved')
+    const product = await createProduct(owner, await createCategory('Sarees'))
+    const tokens = await tokensFor(owner)
+    const png = await fixture('m.png', placeholderPng([10, 20, 30], [30, 20, 10], 8))
+    const expected = {
+      'anonymous': 401,
+      'customer': 403,
+      'owning seller': 201,
+      'other seller': 404,
+      'pending seller': 404,
+      'admin': 201,
+    } as const
+    for (const actor of ACTORS) {
+      const request = client.post(`/api/products/${product.id}/images`).file('image', png)
+      if (tokens[actor]) request.bearerToken(tokens[actor]!)
+      const response = await request
+      assert.equal(response.status(), expected[actor], `upload by ${actor}`)
+      response.assertAgainstApiSpec()
+    }
+    const image = await ProductImage.query().where('product_id', product.id).firstOrFail()
+    const removal = {
+      'anonymous': 401,
+      'customer': 403,
+      'other seller': 404,
+      'pending seller': 404,
+      'owning seller': 204,
+    } as const
+    for (const [actor, status] of Object.entries(removal)) {
+      const request = client.delete(`/api/products/${product.id}/images/${image.id}`)
+      const token = tokens[actor as keyof typeof removal]
+      if (token) request.bearerToken(token)
+      assert.equal((await request).status(), status, `removal by ${actor}`)
+    }
+    assert.equal(await countRows('product_images'), 1)
+  })
+})
