@@ -3,19 +3,25 @@ import app from '@adonisjs/core/services/app'
 import { defineConfig, services } from '@adonisjs/drive'
 
 /**
- * Uploaded product images and generated invoices. `fs` keeps them under
- * storage/ and serves public files at /uploads; an S3 disk can be added
- * here without touching the code that stores files (it only uses Drive).
+ * Two disks. `fs` holds public files (product and category images) under
+ * storage/public and serves them at /uploads. `private` holds invoices
+ * under storage/private and is never served: downloads go through the
+ * API's authorisation. Code only talks to Drive, so S3 buckets can replace
+ * either disk here (add `services.s3(...)` with @aws-sdk/client-s3).
  */
 const driveConfig = defineConfig({
   default: env.get('DRIVE_DISK'),
   services: {
     fs: services.fs({
-      location: app.makePath('storage'),
+      location: app.makePath('storage/public'),
       serveFiles: true,
       routeBasePath: '/uploads',
       visibility: 'public',
       appUrl: env.get('APP_URL'),
+    }),
+    private: services.fs({
+      location: app.makePath('storage/private'),
+      visibility: 'private',
     }),
   },
 })

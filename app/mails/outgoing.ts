@@ -124,7 +124,7 @@ export async function outgoingMails(payload: MailPayload): Promise<OnceMail[]> {
           { items: order.items },
           async () => ({
             filename: `Invoice-${order.number}.pdf`,
-            content: Buffer.from(await drive.use().getBytes(orderInvoicePath(order.id))),
+            content: Buffer.from(await drive.use('private').getBytes(orderInvoicePath(order.id))),
             contentType: 'application/pdf',
           })
         ),

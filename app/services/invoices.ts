@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
 import edge from 'edge.js'
@@ -147,14 +146,9 @@ export async function assignInvoiceNumbers(orderId: number) {
   })
 }
 
-/**
- * Files live under a folder named by an HMAC of the order id with APP_KEY:
- * the public disk serves storage/ at /uploads, so invoice paths must not be
- * guessable; downloads go through the API's authorisation.
- */
+/** Invoices live on the private disk; downloads go through the API's authorisation. */
 function folderFor(orderId: number) {
-  const secret = createHmac('sha256', env.get('APP_KEY')).update(`invoice:${orderId}`).digest('hex')
-  return `invoices/${orderId}-${secret.slice(0, 32)}`
+  return `invoices/${orderId}`
 }
 
 export function orderInvoicePath(orderId: number) {
@@ -241,7 +235,7 @@ export async function renderInvoicePdf(views: InvoiceView[]) {
 export async function generateInvoices(orderId: number, options: { force?: boolean } = {}) {
   const invoices = await assignInvoiceNumbers(orderId)
   const order = (await loadOrderDetails(orderId))!
-  const disk = drive.use()
+  const disk = drive.use('private')
   const views = invoices.map((invoice) => invoiceView(order, invoice))
   let rendered = 0
 

@@ -9,3 +9,7 @@ router.get('/health/ready', [HealthController, 'ready'])
 router.get('/docs', [DocsController, 'ui'])
 router.get('/docs/openapi.yaml', [DocsController, 'spec'])
 router.get('/docs/assets/:file', [DocsController, 'asset'])
+
+const PasswordResetPageController = () => import('#controllers/password_reset_page_controller')
+router.get('/reset-password', [PasswordResetPageController, 'show'])
+router.post('/reset-password', [PasswordResetPageController, 'update'])

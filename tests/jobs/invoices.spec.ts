@@ -118,7 +118,7 @@ test.group('Jobs / invoice numbering and regeneration', (group) => {
     const inter = await db.from('invoices').where('order_id', second.id).firstOrFail()
     assert.equal(inter.number, 'INV/2026-27/000002')
     assert.equal(inter.supply_type, 'inter')
-    const text = await pdfToText(Buffer.from(await drive.use().getBytes(inter.pdf_path)))
+    const text = await pdfToText(Buffer.from(await drive.use('private').getBytes(inter.pdf_path)))
     assert.include(text, 'INV/2026-27/000002')
     assert.include(text, 'Haryana (06)')
     assert.include(text, 'IGST')

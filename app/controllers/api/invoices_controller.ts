@@ -34,7 +34,7 @@ export default class InvoicesController {
       response.header('Retry-After', '5')
       return response.accepted({ data: { status: 'pending', url: null } })
     }
-    const bytes = await drive.use().getBytes(orderInvoicePath(order.id))
+    const bytes = await drive.use('private').getBytes(orderInvoicePath(order.id))
     response.header('Content-Type', 'application/pdf')
     response.header('Content-Disposition', `inline; filename="Invoice-${order.number}.pdf"`)
     response.header('Cache-Control', 'private, no-store')

@@ -18,7 +18,7 @@ async function fixture(name: string, content: Buffer | string) {
   return path
 }
 
-const stored = (key: string) => app.makePath('storage', key)
+const stored = (key: string) => app.makePath('storage/public', key)
 
 test.group('Products / images', (group) => {
   group.setup(async () => {
@@ -27,7 +27,7 @@ test.group('Products / images', (group) => {
   })
   group.each.setup(() => resetState())
   group.each.teardown(async () => {
-    await rm(app.makePath('storage', 'products'), { recursive: true, force: true })
+    await rm(app.makePath('storage/public', 'products'), { recursive: true, force: true })
   })
 
   test('a seller uploads an image; it is stored, served and shown in the storefront', async ({
