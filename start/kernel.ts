@@ -31,4 +31,5 @@ router.use([
 export const middleware = router.named({
   auth: () => import('#middleware/auth_middleware'),
   forceJson: () => import('#middleware/force_json_response_middleware'),
+  panel: () => import('#middleware/panel_middleware'),
 })

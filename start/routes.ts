@@ -18,6 +18,7 @@ import '#start/routes/orders'
 import '#start/routes/payments'
 import '#start/routes/invoices'
 import '#start/routes/catalog'
+import '#start/routes/panel'
 
 router
   .any('/api/*', ({ response }) =>

@@ -8,7 +8,7 @@
 */
 import vine, { SimpleMessagesProvider } from '@vinejs/vine'
 
-vine.messagesProvider = new SimpleMessagesProvider({
+export const VALIDATION_MESSAGES = {
   'required': 'The {{ field }} field is required',
   'requiredWhen': 'The {{ field }} field is required',
   'requiredIfExists': 'The {{ field }} field is required',
@@ -24,4 +24,6 @@ vine.messagesProvider = new SimpleMessagesProvider({
   'withoutDecimals': 'The {{ field }} field must be a whole number',
   'database.unique': 'The {{ field }} has already been taken',
   'database.exists': 'The selected {{ field }} does not exist',
-})
+}
+
+vine.messagesProvider = new SimpleMessagesProvider(VALIDATION_MESSAGES)

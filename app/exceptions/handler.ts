@@ -3,6 +3,7 @@ import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
 import { errors as limiterErrors } from '@adonisjs/limiter'
 import { DomainError } from '#exceptions/domain_errors'
+import { renderPanelError } from '#exceptions/panel_errors'
 
 export type ApiError = { message: string; field?: string; rule?: string; code?: string }
 
@@ -48,6 +49,9 @@ export default class HttpExceptionHandler extends ExceptionHandler {
 
   async handle(error: unknown, ctx: HttpContext) {
     if (!this.wantsJson(ctx)) {
+      if (ctx.request.url().startsWith('/panel') && (await renderPanelError(this, error, ctx))) {
+        return
+      }
       return super.handle(error, ctx)
     }
     const { status, errors, headers } = this.toApiErrors(error)

@@ -16,4 +16,5 @@ export const policies = {
   OrderPolicy: () => import('#policies/order_policy'),
   FulfillmentPolicy: () => import('#policies/fulfillment_policy'),
   AdminOrderPolicy: () => import('#policies/admin_order_policy'),
+  PanelPolicy: () => import('#policies/panel_policy'),
 }

@@ -151,6 +151,17 @@ function folderFor(orderId: number) {
   return `invoices/${orderId}`
 }
 
+/** A seller's own invoice of an order, once its PDF has been generated. */
+export async function sellerInvoice(orderId: number, sellerId: number) {
+  const row = await db
+    .from('invoices')
+    .where({ order_id: orderId, seller_id: sellerId })
+    .whereNotNull('generated_at')
+    .select('number', 'pdf_path')
+    .first()
+  return row ? { number: row.number as string, path: row.pdf_path as string } : null
+}
+
 export function orderInvoicePath(orderId: number) {
   return `${folderFor(orderId)}/invoices.pdf`
 }

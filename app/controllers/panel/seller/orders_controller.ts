@@ -1,0 +1,107 @@
+import { inject } from '@adonisjs/core'
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import drive from '@adonisjs/drive/services/main'
+import Order from '#models/order'
+import FulfillmentPolicy from '#policies/fulfillment_policy'
+import InvoicePolicy from '#policies/invoice_policy'
+import FulfilOrderItem, { type FulfilmentStep } from '#actions/fulfillment/fulfil_order_item'
+import { ConflictError } from '#exceptions/domain_errors'
+import { ORDER_STATUSES } from '#enums/order_status'
+import { invoiceState, sellerInvoice } from '#services/invoices'
+import { serializeSellerOrder } from '#transformers/order_transformer'
+import { backTo, listFilters, pager } from '#services/panel/forms'
+import { listOrdersValidator } from '#validators/orders'
+
+const PER_PAGE = 20
+
+/** The seller's orders: only its own items, shipped and delivered through FulfilOrderItem. */
+export default class OrdersController {
+  async index({ auth, bouncer, request, view }: HttpContext) {
+    await bouncer.with(FulfillmentPolicy).authorize('fulfil')
+    const seller = auth.getUserOrFail()
+    const filters = await listFilters(listOrdersValidator, request)
+    const query = Order.query()
+      .whereExists((sub) =>
+        sub
+          .from('order_items as i')
+          .whereColumn('i.order_id', 'orders.id')
+          .where('i.seller_id', seller.id)
+      )
+      .preload('items', (items) => items.where('seller_id', seller.id).orderBy('id'))
+      .preload('customer')
+      .orderBy('placed_at', 'desc')
+      .orderBy('id', 'desc')
+    if (filters.status) query.where('status', filters.status)
+    const page = await query.paginate(filters.page ?? 1, PER_PAGE)
+    const orders = await Promise.all(
+      page.all().map((order) => serializeSellerOrder(order, seller.id, order.customer.fullName))
+    )
+    const ids = orders.map((order) => order.id)
+    const invoiced = new Set<number>(
+      ids.length === 0
+        ? []
+        : (
+            await db
+              .from('invoices')
+              .where('seller_id', seller.id)
+              .whereIn('order_id', ids)
+              .whereNotNull('generated_at')
+              .select('order_id')
+          ).map((row) => row.order_id)
+    )
+    return view.render('panel/seller/orders', {
+      orders: orders.map((order) => ({ ...order, invoiced: invoiced.has(order.id) })),
+      statuses: ORDER_STATUSES,
+      filters,
+      pager: pager(request, page.currentPage, PER_PAGE, page.total),
+    })
+  }
+
+  @inject()
+  async ship(ctx: HttpContext, fulfil: FulfilOrderItem) {
+    return this.advance(ctx, fulfil, 'shipped')
+  }
+
+  @inject()
+  async deliver(ctx: HttpContext, fulfil: FulfilOrderItem) {
+    return this.advance(ctx, fulfil, 'delivered')
+  }
+
+  /** The seller's own GST invoice of the order (the customer's copy has every seller's pages). */
+  async invoice({ auth, bouncer, params, response }: HttpContext) {
+    const seller = auth.getUserOrFail()
+    const sellerIds = (
+      await db.from('order_items').where('order_id', params.id).distinct('seller_id')
+    ).map((row) => row.seller_id as number)
+    await bouncer.with(InvoicePolicy).authorize('downloadSellerCopy', { sellerIds })
+    const invoice = await sellerInvoice(params.id, seller.id)
+    if (!invoice) {
+      throw (await invoiceState(params.id)) === 'unpaid'
+        ? new ConflictError(
+            'The order has not been paid; no invoice exists yet',
+            'E_ORDER_NOT_PAID'
+          )
+        : new ConflictError('The invoice is being generated; try again in a minute', 'E_PENDING')
+    }
+    const bytes = await drive.use('private').getBytes(invoice.path)
+    response.header('Content-Type', 'application/pdf')
+    response.header(
+      'Content-Disposition',
+      `inline; filename="Invoice-${invoice.number.replace(/\//g, '-')}.pdf"`
+    )
+    response.header('Cache-Control', 'private, no-store')
+    return response.send(Buffer.from(bytes))
+  }
+
+  private async advance(
+    { auth, bouncer, params, request, response, session }: HttpContext,
+    fulfil: FulfilOrderItem,
+    step: FulfilmentStep
+  ) {
+    await bouncer.with(FulfillmentPolicy).authorize('fulfil')
+    const { order, item } = await fulfil.handle(auth.getUserOrFail(), params.id, params.item, step)
+    session.flash('success', `${item.title} (order ${order.number}) marked ${step}.`)
+    return response.redirect(backTo(request, '/panel/seller/orders'))
+  }
+}

@@ -1,0 +1,38 @@
+/*
+| The server-rendered panel for sellers and admins. Session guard `web`,
+| CSRF on every POST (shield), forms only (no JavaScript needed): every
+| action posts and redirects with a flash message. Authorisation goes
+| through the same Bouncer policies and the same actions as the JSON API.
+*/
+import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
+import { idParam } from '#start/routes/matchers'
+import { loginThrottle } from '#start/limiter'
+
+const SessionController = () => import('#controllers/panel/session_controller')
+const HomeController = () => import('#controllers/panel/home_controller')
+const SellerOrdersController = () => import('#controllers/panel/seller/orders_controller')
+
+const web = middleware.auth({ guards: ['web'] })
+
+router.get('/panel/login', [SessionController, 'show'])
+router.post('/panel/login', [SessionController, 'store']).use(loginThrottle)
+router.post('/panel/logout', [SessionController, 'destroy']).use(web)
+
+router.get('/panel', [HomeController, 'index']).use([web, middleware.panel({ area: 'any' })])
+
+router
+  .group(() => {
+    router.get('orders', [SellerOrdersController, 'index'])
+    router
+      .post('orders/:id/items/:item/ship', [SellerOrdersController, 'ship'])
+      .where('id', idParam)
+      .where('item', idParam)
+    router
+      .post('orders/:id/items/:item/deliver', [SellerOrdersController, 'deliver'])
+      .where('id', idParam)
+      .where('item', idParam)
+    router.get('orders/:id/invoice', [SellerOrdersController, 'invoice']).where('id', idParam)
+  })
+  .prefix('/panel/seller')
+  .use([web, middleware.panel({ area: 'seller' })])
