@@ -52,7 +52,8 @@ export async function listFilters<T extends Record<string, unknown>>(
   try {
     return await validator.validate(qs)
   } catch {
-    const { page: _page, ...rest } = qs
+    const rest = { ...qs }
+    delete rest.page
     try {
       return await validator.validate(rest)
     } catch {
