@@ -12,6 +12,7 @@ import { loginThrottle } from '#start/limiter'
 const SessionController = () => import('#controllers/panel/session_controller')
 const HomeController = () => import('#controllers/panel/home_controller')
 const SellerOrdersController = () => import('#controllers/panel/seller/orders_controller')
+const SellerProductsController = () => import('#controllers/panel/seller/products_controller')
 
 const web = middleware.auth({ guards: ['web'] })
 
@@ -33,6 +34,24 @@ router
       .where('id', idParam)
       .where('item', idParam)
     router.get('orders/:id/invoice', [SellerOrdersController, 'invoice']).where('id', idParam)
+
+    router.get('products', [SellerProductsController, 'index'])
+    router.get('products/new', [SellerProductsController, 'create'])
+    router.post('products', [SellerProductsController, 'store'])
+    router
+      .get('products/:product/edit', [SellerProductsController, 'edit'])
+      .where('product', idParam)
+    router.post('products/:product', [SellerProductsController, 'update']).where('product', idParam)
+    router
+      .post('products/:product/quick', [SellerProductsController, 'quickUpdate'])
+      .where('product', idParam)
+    router
+      .post('products/:product/images', [SellerProductsController, 'addImage'])
+      .where('product', idParam)
+    router
+      .post('products/:product/images/:image/delete', [SellerProductsController, 'removeImage'])
+      .where('product', idParam)
+      .where('image', idParam)
   })
   .prefix('/panel/seller')
   .use([web, middleware.panel({ area: 'seller' })])

@@ -26,7 +26,8 @@ export const panelMessages = new SimpleMessagesProvider(VALIDATION_MESSAGES, {
  * through so the validator reports it next to the field.
  */
 export function rupeesToPaise(value: unknown, blank: null | undefined = undefined) {
-  if (value === undefined || value === null) return undefined
+  if (value === undefined) return undefined
+  if (value === null) return blank
   const text = String(value).replace(/[,₹\s]/g, '')
   if (text === '') return blank
   return /^\d{1,8}(\.\d{1,2})?$/.test(text) ? Math.round(Number(text) * 100) : text
