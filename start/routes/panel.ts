@@ -13,6 +13,9 @@ const SessionController = () => import('#controllers/panel/session_controller')
 const HomeController = () => import('#controllers/panel/home_controller')
 const SellerOrdersController = () => import('#controllers/panel/seller/orders_controller')
 const SellerProductsController = () => import('#controllers/panel/seller/products_controller')
+const AdminSellersController = () => import('#controllers/panel/admin/sellers_controller')
+const AdminUsersController = () => import('#controllers/panel/admin/users_controller')
+const AdminOrdersController = () => import('#controllers/panel/admin/orders_controller')
 
 const web = middleware.auth({ guards: ['web'] })
 
@@ -55,3 +58,15 @@ router
   })
   .prefix('/panel/seller')
   .use([web, middleware.panel({ area: 'seller' })])
+
+router
+  .group(() => {
+    router.get('sellers', [AdminSellersController, 'index'])
+    router.post('sellers/:id/approve', [AdminSellersController, 'approve']).where('id', idParam)
+    router.post('sellers/:id/reject', [AdminSellersController, 'reject']).where('id', idParam)
+    router.get('users', [AdminUsersController, 'index'])
+    router.post('users/:id/active', [AdminUsersController, 'setActive']).where('id', idParam)
+    router.get('orders', [AdminOrdersController, 'index'])
+  })
+  .prefix('/panel/admin')
+  .use([web, middleware.panel({ area: 'admin' })])
