@@ -13,6 +13,8 @@ const SessionController = () => import('#controllers/panel/session_controller')
 const HomeController = () => import('#controllers/panel/home_controller')
 const SellerOrdersController = () => import('#controllers/panel/seller/orders_controller')
 const SellerProductsController = () => import('#controllers/panel/seller/products_controller')
+const SellerDashboardController = () => import('#controllers/panel/seller/dashboard_controller')
+const AdminDashboardController = () => import('#controllers/panel/admin/dashboard_controller')
 const AdminSellersController = () => import('#controllers/panel/admin/sellers_controller')
 const AdminUsersController = () => import('#controllers/panel/admin/users_controller')
 const AdminOrdersController = () => import('#controllers/panel/admin/orders_controller')
@@ -27,6 +29,7 @@ router.get('/panel', [HomeController, 'index']).use([web, middleware.panel({ are
 
 router
   .group(() => {
+    router.get('/', [SellerDashboardController, 'show'])
     router.get('orders', [SellerOrdersController, 'index'])
     router
       .post('orders/:id/items/:item/ship', [SellerOrdersController, 'ship'])
@@ -61,6 +64,7 @@ router
 
 router
   .group(() => {
+    router.get('/', [AdminDashboardController, 'show'])
     router.get('sellers', [AdminSellersController, 'index'])
     router.post('sellers/:id/approve', [AdminSellersController, 'approve']).where('id', idParam)
     router.post('sellers/:id/reject', [AdminSellersController, 'reject']).where('id', idParam)

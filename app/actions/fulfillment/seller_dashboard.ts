@@ -52,4 +52,38 @@ export default class SellerDashboard {
       pending_fulfillment_count: Number(pending?.count ?? 0),
     }
   }
+
+  /**
+   * Revenue and orders per day (India's calendar days) for the last `days`
+   * days, oldest first, days without sales included as zeros: the panel's chart.
+   */
+  async daily(seller: User, days = 30) {
+    const { rows } = await db.rawQuery(
+      `SELECT to_char((o.paid_at AT TIME ZONE 'Asia/Kolkata')::date, 'YYYY-MM-DD') AS day,
+              sum(i.line_total_paise)::bigint AS revenue, count(DISTINCT o.id)::int AS orders
+         FROM order_items i JOIN orders o ON o.id = i.order_id
+        WHERE i.seller_id = ? AND o.status IN ('paid', 'shipped', 'delivered')
+          AND i.fulfillment_status <> 'cancelled'
+          AND o.paid_at >= now() - make_interval(days => ?)
+        GROUP BY 1`,
+      [seller.id, days]
+    )
+    const byDay = new Map<string, { revenue: number; orders: number }>(
+      rows.map((row: { day: string; revenue: string; orders: number }) => [
+        row.day,
+        { revenue: Number(row.revenue), orders: row.orders },
+      ])
+    )
+    const istToday = new Date(Date.now() + 330 * 60_000)
+    return Array.from({ length: days }, (_, index) => {
+      const date = new Date(istToday)
+      date.setUTCDate(date.getUTCDate() - (days - 1 - index))
+      const day = date.toISOString().slice(0, 10)
+      return {
+        day,
+        revenue_paise: byDay.get(day)?.revenue ?? 0,
+        orders: byDay.get(day)?.orders ?? 0,
+      }
+    })
+  }
 }
