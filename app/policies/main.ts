@@ -17,4 +17,6 @@ export const policies = {
   FulfillmentPolicy: () => import('#policies/fulfillment_policy'),
   AdminOrderPolicy: () => import('#policies/admin_order_policy'),
   PanelPolicy: () => import('#policies/panel_policy'),
+  SellerProfilePolicy: () => import('#policies/seller_profile_policy'),
+  JobPolicy: () => import('#policies/job_policy'),
 }

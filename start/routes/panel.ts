@@ -15,6 +15,9 @@ const SellerOrdersController = () => import('#controllers/panel/seller/orders_co
 const SellerProductsController = () => import('#controllers/panel/seller/products_controller')
 const SellerDashboardController = () => import('#controllers/panel/seller/dashboard_controller')
 const AdminDashboardController = () => import('#controllers/panel/admin/dashboard_controller')
+const SellerProfileController = () => import('#controllers/panel/seller/profile_controller')
+const AdminCategoriesController = () => import('#controllers/panel/admin/categories_controller')
+const AdminJobsController = () => import('#controllers/panel/admin/jobs_controller')
 const AdminSellersController = () => import('#controllers/panel/admin/sellers_controller')
 const AdminUsersController = () => import('#controllers/panel/admin/users_controller')
 const AdminOrdersController = () => import('#controllers/panel/admin/orders_controller')
@@ -40,6 +43,9 @@ router
       .where('id', idParam)
       .where('item', idParam)
     router.get('orders/:id/invoice', [SellerOrdersController, 'invoice']).where('id', idParam)
+
+    router.get('profile', [SellerProfileController, 'show'])
+    router.post('profile', [SellerProfileController, 'update'])
 
     router.get('products', [SellerProductsController, 'index'])
     router.get('products/new', [SellerProductsController, 'create'])
@@ -71,6 +77,17 @@ router
     router.get('users', [AdminUsersController, 'index'])
     router.post('users/:id/active', [AdminUsersController, 'setActive']).where('id', idParam)
     router.get('orders', [AdminOrdersController, 'index'])
+
+    router.get('categories', [AdminCategoriesController, 'index'])
+    router.post('categories', [AdminCategoriesController, 'store'])
+    router.get('categories/:id/edit', [AdminCategoriesController, 'edit']).where('id', idParam)
+    router.post('categories/:id', [AdminCategoriesController, 'update']).where('id', idParam)
+    router
+      .post('categories/:id/delete', [AdminCategoriesController, 'destroy'])
+      .where('id', idParam)
+
+    router.get('jobs', [AdminJobsController, 'index'])
+    router.post('jobs/retry', [AdminJobsController, 'retry'])
   })
   .prefix('/panel/admin')
   .use([web, middleware.panel({ area: 'admin' })])
