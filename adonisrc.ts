@@ -56,6 +56,12 @@ export default defineConfig({
         name: 'jobs',
         timeout: 90000,
       },
+      {
+        // The panel in headless Chromium (Playwright), through the real HTTP server.
+        files: ['tests/browser/**/*.spec.(js|ts)'],
+        name: 'browser',
+        timeout: 30000,
+      },
     ],
     forceExit: true,
   },

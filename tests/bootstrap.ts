@@ -8,15 +8,31 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { authApiClient } from '@adonisjs/auth/plugins/api_client'
 import { sessionApiClient } from '@adonisjs/session/plugins/api_client'
 import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
+import { browserClient } from '@japa/browser-client'
+import { chromium } from 'playwright'
+import { sessionBrowserClient } from '@adonisjs/session/plugins/browser_client'
+import { authBrowserClient } from '@adonisjs/auth/plugins/browser_client'
 
 export const plugins: Config['plugins'] = [
   assert(),
   openapi({ schemas: [new URL('../docs/openapi.yaml', import.meta.url)] }),
   apiClient(),
+  // One headless Chromium (Debian's, no download) for the whole `browser` suite.
+  browserClient({
+    runInSuites: ['browser'],
+    launcher: (options) =>
+      chromium.launch({
+        ...options,
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+      }),
+  }),
   pluginAdonisJS(app),
   sessionApiClient(app),
+  sessionBrowserClient(app),
   shieldApiClient(),
   authApiClient(app),
+  authBrowserClient(app),
 ]
 
 /**
