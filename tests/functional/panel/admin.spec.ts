@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { resetState } from '#tests/helpers/database'
 import { createAdmin, createCustomer, createSeller, tokenFor } from '#tests/helpers/users'
-import { paidTwoSellerOrder } from '#tests/helpers/panel'
+import { namedSeller, paidTwoSellerOrder } from '#tests/helpers/panel'
 
 test.group('Panel: admin', (group) => {
   group.each.setup(() => resetState())
@@ -12,8 +12,8 @@ test.group('Panel: admin', (group) => {
     assert,
   }) => {
     const admin = await createAdmin()
-    const pending = await createSeller('pending')
-    const approved = await createSeller('approved')
+    const pending = await namedSeller('pending', 'Ravi Handlooms')
+    const approved = await namedSeller('approved', 'Asha Crafts')
 
     const queue = await client.get('/panel/admin/sellers').withGuard('web').loginAs(admin)
     queue.assertStatus(200)

@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { resetState } from '#tests/helpers/database'
 import { createAdmin, createSeller } from '#tests/helpers/users'
 import { createCategory } from '#tests/helpers/catalog'
+import { namedSeller } from '#tests/helpers/panel'
 
 test.group('Panel: categories and seller profile', (group) => {
   group.each.setup(() => resetState())
@@ -106,7 +107,7 @@ test.group('Panel: categories and seller profile', (group) => {
     client,
     assert,
   }) => {
-    const seller = await createSeller('approved')
+    const seller = await namedSeller('approved', 'Ravi Weaves')
     const page = await client.get('/panel/seller/profile').withGuard('web').loginAs(seller)
     page.assertStatus(200)
     assert.include(page.text(), seller.sellerProfile.businessName)
