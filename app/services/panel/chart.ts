@@ -8,6 +8,7 @@ export function barChart(values: number[], height = 120, barWidth = 14, gap = 4)
   return {
     width: values.length * (barWidth + gap),
     height,
+    baseline: plot,
     bars: values.map((value, index) => {
       const barHeight = value > 0 ? Math.max(2, Math.round((value / max) * plot)) : 0
       return {
