@@ -110,6 +110,7 @@ for (let i = 0; i < 120 && !stopping; i++) {
 
   API        ${url}/api
   API docs   ${url}/docs
+  Panel      ${url}/panel (sellers and admins)
   Health     ${url}/health/ready
   Mail       ${localMail ? `smtp://${smtpHost}:${smtpPort}, saved to storage/mail/` : `${smtpHost}:${smtpPort}`}
   Worker     node ace queue:listen (jobs:failed / jobs:retry to inspect)
