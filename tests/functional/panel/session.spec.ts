@@ -93,6 +93,21 @@ test.group('Panel: sign in and who gets in', (group) => {
     disabled.assertSessionMissing('auth_web')
   })
 
+  test('repeated wrong passwords are slowed down like API logins', async ({ client }) => {
+    const seller = await createSeller('approved')
+    const attempt = () =>
+      client
+        .post('/panel/login')
+        .withCsrfToken()
+        .header('referer', 'http://127.0.0.1/panel/login')
+        .form({ email: seller.email, password: 'guess-guess-1' })
+        .redirects(0)
+    for (let i = 0; i < 10; i++) (await attempt()).assertStatus(302)
+    const limited = await attempt()
+    limited.assertStatus(302)
+    limited.assertFlashMessage('error', 'Too many requests. Try again later.')
+  })
+
   test('signed-out visitors are sent to the login page', async ({ client }) => {
     for (const url of ['/panel', '/panel/seller/orders', '/panel/admin/users']) {
       const response = await client.get(url).redirects(0)
