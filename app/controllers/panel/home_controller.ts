@@ -5,11 +5,16 @@ import PanelPolicy from '#policies/panel_policy'
 export default class HomeController {
   async index({ auth, bouncer, response, session, view }: HttpContext) {
     const panel = bouncer.with(PanelPolicy)
-    // The welcome message of the login travels on through this redirect.
-    session.reflash()
-    if (await panel.allows('adminArea')) return response.redirect('/panel/admin')
-    if (await panel.allows('sellerArea')) return response.redirect('/panel/seller')
-    const user = auth.getUserOrFail()
-    return view.render('panel/status', { profile: user.sellerProfile })
+    const area = (await panel.allows('adminArea'))
+      ? '/panel/admin'
+      : (await panel.allows('sellerArea'))
+        ? '/panel/seller'
+        : null
+    if (area) {
+      // The welcome message of the login travels on through this redirect.
+      session.reflash()
+      return response.redirect(area)
+    }
+    return view.render('panel/status', { profile: auth.getUserOrFail().sellerProfile })
   }
 }
