@@ -13,14 +13,14 @@ const driveConfig = defineConfig({
   default: env.get('DRIVE_DISK'),
   services: {
     fs: services.fs({
-      location: app.makePath('storage/public'),
+      location: app.makePath(env.get('STORAGE_PATH', 'storage'), 'public'),
       serveFiles: true,
       routeBasePath: '/uploads',
       visibility: 'public',
       appUrl: env.get('APP_URL'),
     }),
     private: services.fs({
-      location: app.makePath('storage/private'),
+      location: app.makePath(env.get('STORAGE_PATH', 'storage'), 'private'),
       visibility: 'private',
     }),
   },

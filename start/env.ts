@@ -52,6 +52,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   MAIL_FROM_NAME: Env.schema.string(),
 
   DRIVE_DISK: Env.schema.enum(['fs'] as const),
+  STORAGE_PATH: Env.schema.string.optional(),
 
   ORDER_PAYMENT_TTL_MINUTES: Env.schema.number.optional(),
   FREE_SHIPPING_THRESHOLD_PAISE: Env.schema.number.optional(),

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import env from '#start/env'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -18,7 +19,7 @@ async function fixture(name: string, content: Buffer | string) {
   return path
 }
 
-const stored = (key: string) => app.makePath('storage/public', key)
+const stored = (key: string) => app.makePath(env.get('STORAGE_PATH', 'storage'), 'public', key)
 
 test.group('Products / images', (group) => {
   group.setup(async () => {
@@ -27,7 +28,10 @@ test.group('Products / images', (group) => {
   })
   group.each.setup(() => resetState())
   group.each.teardown(async () => {
-    await rm(app.makePath('storage/public', 'products'), { recursive: true, force: true })
+    await rm(app.makePath(env.get('STORAGE_PATH', 'storage'), 'public', 'products'), {
+      recursive: true,
+      force: true,
+    })
   })
 
   test('a seller uploads an image; it is stored, served and shown in the storefront', async ({

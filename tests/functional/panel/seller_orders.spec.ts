@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import env from '#start/env'
 import db from '@adonisjs/lucid/services/db'
 import { generateInvoices } from '#services/invoices'
 import { resetState } from '#tests/helpers/database'
@@ -75,7 +76,7 @@ test.group('Panel: seller orders', (group) => {
       .withGuard('web')
       .loginAs(sellerA)
       .withCsrfToken()
-      .header('referer', `http://127.0.0.1:3361/panel/seller/orders?status=paid`)
+      .header('referer', `${env.get('APP_URL')}/panel/seller/orders?status=paid`)
       .redirects(0)
     again.assertStatus(302)
     again.assertHeader('location', '/panel/seller/orders?status=paid')

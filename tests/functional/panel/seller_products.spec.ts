@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import env from '#start/env'
 import { existsSync } from 'node:fs'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
@@ -233,7 +234,9 @@ test.group('Panel: seller products', (group) => {
     uploaded.assertStatus(302)
     uploaded.assertFlashMessage('success', 'Photo added.')
     const image = await db.from('product_images').where('product_id', product.id).firstOrFail()
-    assert.isTrue(existsSync(app.makePath('storage/public', image.path)))
+    assert.isTrue(
+      existsSync(app.makePath(env.get('STORAGE_PATH', 'storage'), 'public', image.path))
+    )
 
     const page = await client
       .get(`/panel/seller/products/${product.id}/edit`)
@@ -260,6 +263,8 @@ test.group('Panel: seller products', (group) => {
       .withCsrfToken()
       .redirects(0)
     removed.assertStatus(302)
-    assert.isFalse(existsSync(app.makePath('storage/public', image.path)))
+    assert.isFalse(
+      existsSync(app.makePath(env.get('STORAGE_PATH', 'storage'), 'public', image.path))
+    )
   })
 })
