@@ -1,12 +1,14 @@
 /*
  * npm run bench: seeds a large catalog into its own database
  * (<DB_DATABASE>_bench), builds and starts the production server and the
- * node:http + pg reference server, loads both from a separate process on
+ * node:http + pg reference server, loads them from a separate process on
  * 127.0.0.1 in bounded runs, and prints req/s, p50 and p99 per endpoint.
+ * The app runs twice: without the Redis list cache (the same work as the
+ * reference) and with it (10 s TTL; one hot key per run, so nearly all hits).
  * Results go to bench/results/. Not part of npm test.
  *
  * BENCH_PRODUCTS (200000), BENCH_CONNECTIONS (32), BENCH_DURATION seconds (10),
- * BENCH_PORT (PORT + 50; the reference server uses the next port).
+ * BENCH_PORT (PORT + 50; the reference server uses the next port, the cached app the one after).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
@@ -28,6 +30,7 @@ const connections = Number(base.BENCH_CONNECTIONS ?? 32)
 const duration = Number(base.BENCH_DURATION ?? 10)
 const appPort = Number(base.BENCH_PORT ?? Number(base.PORT ?? 3333) + 50)
 const refPort = appPort + 1
+const cachedPort = appPort + 2
 const database = `${base.DB_DATABASE}_bench`
 const env = {
   ...base,
@@ -74,8 +77,8 @@ await counter.end()
 // 2. The built app and the reference server.
 run(['ace', 'build'], 'node ace build')
 const started = []
-function start(args, port) {
-  const child = spawn(process.execPath, args, { env: { ...env, PORT: String(port) }, stdio: 'inherit' })
+function start(args, port, extra = {}) {
+  const child = spawn(process.execPath, args, { env: { ...env, ...extra, PORT: String(port) }, stdio: 'inherit' })
   started.push(child)
   return child
 }
@@ -92,9 +95,10 @@ async function ready(port) {
 const stopAll = () => started.forEach((child) => child.kill('SIGTERM'))
 process.on('exit', stopAll)
 
-start(['build/bin/server.js'], appPort)
+start(['build/bin/server.js'], appPort, { CATALOG_CACHE_TTL_SECONDS: '0' })
 start(['bench/reference_server.js'], refPort)
-await Promise.all([ready(appPort), ready(refPort)])
+start(['build/bin/server.js'], cachedPort, { CATALOG_CACHE_TTL_SECONDS: '10' })
+await Promise.all([ready(appPort), ready(refPort), ready(cachedPort)])
 
 // 3. Bounded load from a separate process, one endpoint at a time.
 const endpoints = [
@@ -113,7 +117,7 @@ function load(url, seconds) {
 const rows = []
 for (const [name, path] of endpoints) {
   const row = { name }
-  for (const [server, port] of [['app', appPort], ['reference', refPort]]) {
+  for (const [server, port] of [['app', appPort], ['reference', refPort], ['cached', cachedPort]]) {
     load(`http://127.0.0.1:${port}${path}`, 2) // warm-up
     row[server] = load(`http://127.0.0.1:${port}${path}`, duration)
   }
@@ -128,12 +132,13 @@ const lines = [
   `${total.toLocaleString('en-IN')} products, ${connections} connections, ${duration} s per run, ` +
     `${cpus.length} × ${cpus[0]?.model.trim()}, Node ${process.version}`,
   '',
-  '| endpoint | app req/s | app p50 ms | app p99 ms | reference req/s | reference p50 ms | reference p99 ms | errors |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| endpoint | app req/s | app p50 ms | app p99 ms | reference req/s | reference p50 ms | reference p99 ms | app + cache req/s | app + cache p50 ms | app + cache p99 ms | errors |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows.map(
     (r) =>
       `| ${r.name} | ${f(r.app.rps)} | ${f(r.app.p50)} | ${f(r.app.p99)} | ${f(r.reference.rps)} | ` +
-      `${f(r.reference.p50)} | ${f(r.reference.p99)} | ${r.app.errors + r.reference.errors} |`
+      `${f(r.reference.p50)} | ${f(r.reference.p99)} | ${f(r.cached.rps)} | ${f(r.cached.p50)} | ` +
+      `${f(r.cached.p99)} | ${r.app.errors + r.reference.errors + r.cached.errors} |`
   ),
 ]
 console.log(`\n${lines.join('\n')}\n`)

@@ -61,6 +61,8 @@ export default class CatalogGenerate extends BaseCommand {
       (phase, seconds) => this.logger.info(`${phase}: ${seconds.toFixed(1)} s`)
     )
     process.stdout.write('\n')
+    const { bumpCatalogVersion } = await import('#services/catalog/listing_cache')
+    await bumpCatalogVersion()
     this.logger.success(
       `${report.products.toLocaleString('en-IN')} products in ${report.totalSeconds.toFixed(1)} s: ` +
         `${Math.round(report.loadRate).toLocaleString('en-IN')} products/s loading rows, ` +

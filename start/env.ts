@@ -43,6 +43,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   AUTH_RATE_LIMIT_PER_MINUTE: Env.schema.number.optional(),
   ACCESS_TOKEN_EXPIRES_IN: Env.schema.string.optional(),
   SELLER_AUTO_APPROVE: Env.schema.boolean.optional(),
+  // Seconds a storefront list page stays in Redis (0 turns the cache off).
+  CATALOG_CACHE_TTL_SECONDS: Env.schema.number.optional(),
 
   SMTP_HOST: Env.schema.string({ format: 'host' }),
   SMTP_PORT: Env.schema.number(),

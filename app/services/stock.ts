@@ -1,5 +1,6 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { StockMovementReason } from '#models/stock_movement'
+import { bumpCatalogVersion } from '#services/catalog/listing_cache'
 
 export type StockChange = {
   productId: number
@@ -18,6 +19,7 @@ export type StockChange = {
  */
 export async function applyStockChanges(trx: TransactionClientContract, changes: StockChange[]) {
   const ordered = [...changes].sort((a, b) => a.productId - b.productId)
+  let inStockChanged = false
   for (const change of ordered) {
     const result = await trx.rawQuery(
       'UPDATE products SET stock = stock + ?, updated_at = now() WHERE id = ? AND stock + ? >= 0 RETURNING stock',
@@ -34,5 +36,10 @@ export async function applyStockChanges(trx: TransactionClientContract, changes:
       reference_id: change.referenceId,
       stock_after: result.rows[0].stock,
     })
+    const after = Number(result.rows[0].stock)
+    if ((after === 0) !== (after - change.delta === 0)) inStockChanged = true
   }
+  // Cached storefront lists are refreshed when a product sells out or comes
+  // back; other stock counts in them may lag by the cache TTL (seconds).
+  if (inStockChanged) trx.after('commit', bumpCatalogVersion)
 }

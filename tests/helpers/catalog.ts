@@ -4,6 +4,7 @@ import type Product from '#models/product'
 import type Category from '#models/category'
 import { CategoryFactory, ProductFactory } from '#database/factories/catalog_factory'
 import { rememberTitleWords } from '#services/catalog/search_query'
+import { bumpCatalogVersion } from '#services/catalog/listing_cache'
 import { createAdmin, createCustomer, createSeller, tokenFor } from '#tests/helpers/users'
 
 export function createCategory(name: string, parent?: Category) {
@@ -14,7 +15,10 @@ export function createCategory(name: string, parent?: Category) {
   }).create()
 }
 
-/** A product as the API would create it (its title words go into the search dictionary). */
+/**
+ * A product as the API would create it (its title words go into the search
+ * dictionary, cached storefront lists are refreshed).
+ */
 export async function createProduct(
   seller: User,
   category: Category,
@@ -26,6 +30,7 @@ export async function createProduct(
     ...overrides,
   } as any).create()
   await rememberTitleWords([product.title])
+  await bumpCatalogVersion()
   return product
 }
 

@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import limiter from '@adonisjs/limiter/services/main'
 import redis from '@adonisjs/redis/services/main'
+import { forgetWordCorrections } from '#services/catalog/search_query'
 
 let tables: string[] | undefined
 
@@ -24,6 +25,8 @@ export async function resetState() {
   // limiter.clear() only flushes stores already used in this process; queues
   // (BullMQ keys) must go too, whatever ran first. The test Redis db only.
   await redis.flushdb()
+  // Spelling corrections cached in this process refer to the words just truncated.
+  forgetWordCorrections()
 }
 
 export async function countRows(table: string) {

@@ -4,6 +4,7 @@ import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import ProductImage from '#models/product_image'
 import { ConflictError, FieldInvalidError } from '#exceptions/domain_errors'
 import { detectImageFileType } from '#services/image_type'
+import { bumpCatalogVersion } from '#services/catalog/listing_cache'
 
 export const MAX_IMAGES_PER_PRODUCT = 10
 
@@ -32,6 +33,9 @@ export default class AddProductImage {
 
     const key = `products/${productId}/${randomUUID()}.${type.extension}`
     await file.moveToDisk(key, { contentType: type.mime, visibility: 'public' })
-    return ProductImage.create({ productId, path: key, position: next })
+    const image = await ProductImage.create({ productId, path: key, position: next })
+    // Lists show each product's first image.
+    await bumpCatalogVersion()
+    return image
   }
 }

@@ -7,6 +7,7 @@ import { FieldInvalidError } from '#exceptions/domain_errors'
 import { DEFAULT_GST_RATE, type GstRate } from '#enums/gst_rate'
 import { slugify, slugSuffix } from '#services/catalog/slug'
 import { rememberTitleWords } from '#services/catalog/search_query'
+import { bumpCatalogVersion } from '#services/catalog/listing_cache'
 
 export type CreateProductInput = {
   title: string
@@ -33,7 +34,7 @@ export default class CreateProduct {
       throw new FieldInvalidError('category_id', 'exists', 'The selected category does not exist')
     }
 
-    return db.transaction(async (trx) => {
+    const created = await db.transaction(async (trx) => {
       const product = new Product().useTransaction(trx)
       product.merge({
         sellerId: seller.id,
@@ -64,6 +65,8 @@ export default class CreateProduct {
       await rememberTitleWords([product.title], trx)
       return product
     })
+    await bumpCatalogVersion()
+    return created
   }
 }
 

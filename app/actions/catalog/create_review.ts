@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import Review from '#models/review'
 import { ConflictError, NotFoundError, isUniqueViolation } from '#exceptions/domain_errors'
+import { bumpCatalogVersion } from '#services/catalog/listing_cache'
 
 /**
  * A customer's review. The product row is locked before the review is
@@ -16,7 +17,7 @@ export default class CreateReview {
     input: { rating: number; comment?: string | null }
   ) {
     try {
-      return await db.transaction(async (trx) => {
+      const created = await db.transaction(async (trx) => {
         const locked = await trx
           .from('products')
           .where('id', productId)
@@ -37,6 +38,9 @@ export default class CreateReview {
         )
         return review
       })
+      // Lists show ratings and sort by them.
+      await bumpCatalogVersion()
+      return created
     } catch (error) {
       if (isUniqueViolation(error))
         throw new ConflictError('You have already reviewed this product')

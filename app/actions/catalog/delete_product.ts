@@ -3,6 +3,7 @@ import drive from '@adonisjs/drive/services/main'
 import logger from '@adonisjs/core/services/logger'
 import Product from '#models/product'
 import { NotFoundError } from '#exceptions/domain_errors'
+import { bumpCatalogVersion } from '#services/catalog/listing_cache'
 
 /**
  * Removes a product. One that was ever ordered is only deactivated, so
@@ -27,6 +28,7 @@ export default class DeleteProduct {
       await product.delete()
       return { result: 'deleted' as const, paths: images.map((image) => image.path as string) }
     })
+    await bumpCatalogVersion()
     await removeFiles(outcome.paths)
     return outcome.result
   }

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { FieldInvalidError } from '#exceptions/domain_errors'
-import { countProducts, type Total } from '#services/catalog/totals'
+import { countProducts, estimateProducts, type Total } from '#services/catalog/totals'
 import { buildSearchQuery } from '#services/catalog/search_query'
 import { findCategory, subtreeIds } from '#services/catalog/categories'
 import type { ProductListRow } from '#transformers/product_transformer'
@@ -188,8 +188,8 @@ export default class ListProducts {
   /**
    * Relevance is computed for a bounded candidate set: the most popular
    * matches of the title (title-first) plus the most popular matches
-   * anywhere, each read in popularity order and cut off, so a common word
-   * never ranks a hundred thousand rows. Other sorts use the sort's index.
+   * anywhere, so a common word never ranks a hundred thousand rows. Other
+   * sorts use the sort's index with the match as a filter.
    */
   private async searchPage(
     where: string[],
@@ -199,52 +199,77 @@ export default class ListProducts {
     sort: ProductSort,
     offset: number,
     perPage: number
-  ) {
+  ): Promise<{ rows: ProductListRow[]; total: Total }> {
     const whereSql = where.join(' AND ')
     const matchWhere = `${whereSql} AND p.search_vector @@ ?::tsquery`
     const matchBindings = [...bindings, tsquery]
-    let pageSql: string
-    let pageBindings: unknown[]
-    let outerOrder: string
-    let total: Total | null = null
-    if (sort === 'relevance') {
-      const limit = Math.max(SEARCH_CANDIDATES, offset + perPage)
-      const titleQuery = tsquery === query.all ? query.allInTitle : tsquery
-      // Few matches: fetch them all through the GIN index and keep the most popular
-      // ("+ 0" keeps the planner off the popularity index). Many matches: walk the
-      // popularity index, which meets enough of them within a few thousand rows.
-      // The crossover is near sqrt(candidates × table size), ~15k rows at 1M products.
-      total = await countProducts(matchWhere, matchBindings)
-      const popularity =
-        total.total <= DENSE_MATCHES
-          ? 'p.sales_count + 0 DESC, p.id DESC'
-          : 'p.sales_count DESC, p.id DESC'
-      pageSql = `
+    if (sort !== 'relevance') {
+      const pageSql = `SELECT ${columns('p')} FROM products p WHERE ${matchWhere}
+                       ORDER BY ${orderBy(sort, 'p')} LIMIT ${perPage} OFFSET ${offset}`
+      const [rows, total] = await Promise.all([
+        this.hydrate(pageSql, matchBindings, orderBy(sort, 'page')),
+        countProducts(matchWhere, matchBindings),
+      ])
+      return { rows, total }
+    }
+
+    const limit = Math.max(SEARCH_CANDIDATES, offset + perPage)
+    const titleQuery = tsquery === query.all ? query.allInTitle : tsquery
+    const score = `ts_rank_cd('{0.02, 0.05, 0.2, 1.0}', p.search_vector, ?::tsquery)
+                     * (1 + 0.05 * ln(1 + p.sales_count))`
+    const estimate = await estimateProducts(matchWhere, matchBindings)
+    if (estimate > DENSE_MATCHES) {
+      // Many matches: walk the popularity index, which meets enough of them
+      // within a few thousand rows. The total is the estimate (> EXACT_COUNT_LIMIT).
+      const pageSql = `
         WITH candidates AS (
           (SELECT p.id FROM products p WHERE ${whereSql} AND p.search_vector @@ ?::tsquery
-            ORDER BY ${popularity} LIMIT ${limit})
+            ORDER BY p.sales_count DESC, p.id DESC LIMIT ${limit})
           UNION
           (SELECT p.id FROM products p WHERE ${matchWhere}
-            ORDER BY ${popularity} LIMIT ${limit})
+            ORDER BY p.sales_count DESC, p.id DESC LIMIT ${limit})
         )
-        SELECT ${columns('p')},
-               ts_rank_cd('{0.02, 0.05, 0.2, 1.0}', p.search_vector, ?::tsquery)
-                 * (1 + 0.05 * ln(1 + p.sales_count)) AS score
+        SELECT ${columns('p')}, ${score} AS score
           FROM candidates JOIN products p ON p.id = candidates.id
          ORDER BY score DESC, p.id DESC LIMIT ${perPage} OFFSET ${offset}`
-      pageBindings = [...bindings, titleQuery, ...matchBindings, tsquery]
-      outerOrder = 'page.score DESC, page.id DESC'
-    } else {
-      pageSql = `SELECT ${columns('p')} FROM products p WHERE ${matchWhere}
-                 ORDER BY ${orderBy(sort, 'p')} LIMIT ${perPage} OFFSET ${offset}`
-      pageBindings = matchBindings
-      outerOrder = orderBy(sort, 'page')
+      const rows = await this.hydrate(
+        pageSql,
+        [...bindings, titleQuery, ...matchBindings, tsquery],
+        'page.score DESC, page.id DESC'
+      )
+      return { rows, total: { total: estimate, isEstimate: true } }
     }
-    const [rows, counted] = await Promise.all([
-      this.hydrate(pageSql, pageBindings, outerOrder),
-      total ?? countProducts(matchWhere, matchBindings),
-    ])
-    return { rows, total: counted }
+
+    // Few matches (up to ~sqrt(candidates × table size)): read them all once
+    // through the GIN index, count them, note which match in the title and
+    // keep the most popular of each kind: one heap pass serves the total and
+    // both candidate sets (it used to take three). Materialising also keeps the
+    // planner off the popularity index, which it would walk filtering ~50k rows.
+    const pageSql = `
+      WITH matches AS MATERIALIZED (
+        SELECT p.id, p.sales_count, p.search_vector @@ ?::tsquery AS in_title
+          FROM products p WHERE ${matchWhere}
+      ),
+      candidates AS (
+        (SELECT id FROM matches WHERE in_title ORDER BY sales_count DESC, id DESC LIMIT ${limit})
+        UNION
+        (SELECT id FROM matches ORDER BY sales_count DESC, id DESC LIMIT ${limit})
+      )
+      SELECT ${columns('p')}, ${score} AS score, (SELECT count(*) FROM matches)::int AS matched
+        FROM candidates JOIN products p ON p.id = candidates.id
+       ORDER BY score DESC, p.id DESC LIMIT ${perPage} OFFSET ${offset}`
+    const rows = (await this.hydrate(
+      pageSql,
+      [titleQuery, ...matchBindings, tsquery],
+      'page.score DESC, page.id DESC'
+    )) as (ProductListRow & { matched: number })[]
+    if (rows.length > 0) return { rows, total: { total: rows[0].matched, isEstimate: false } }
+    // An empty page past the end still reports how many matched.
+    const total =
+      offset === 0
+        ? { total: 0, isEstimate: false }
+        : await countProducts(matchWhere, matchBindings)
+    return { rows, total }
   }
 
   /** Joins one page of product rows to what a list item shows. */

@@ -4,6 +4,7 @@ import { ConflictError, FieldInvalidError, isUniqueViolation } from '#exceptions
 import type { GstRate } from '#enums/gst_rate'
 import { slugify } from '#services/catalog/slug'
 import { subtreeIds } from '#services/catalog/categories'
+import { bumpCatalogVersion } from '#services/catalog/listing_cache'
 
 export type CategoryInput = {
   name?: string
@@ -54,11 +55,14 @@ export default class SaveCategory {
       if (product) throw new ConflictError('Products are listed in this category; move them first')
       await trx.from('categories').where('id', category.id).delete()
     })
+    await bumpCatalogVersion()
   }
 
   private async save(category: Category) {
     try {
       await category.save()
+      // List items show their category's name; a moved category changes subtree filters.
+      await bumpCatalogVersion()
       return category
     } catch (error) {
       if (isUniqueViolation(error)) {

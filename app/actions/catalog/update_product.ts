@@ -5,6 +5,7 @@ import StockMovement from '#models/stock_movement'
 import { FieldInvalidError, NotFoundError } from '#exceptions/domain_errors'
 import type { GstRate } from '#enums/gst_rate'
 import { rememberTitleWords } from '#services/catalog/search_query'
+import { bumpCatalogVersion } from '#services/catalog/listing_cache'
 
 export type UpdateProductInput = {
   title?: string
@@ -27,7 +28,7 @@ export default class UpdateProduct {
     if (input.category_id !== undefined && !(await Category.find(input.category_id))) {
       throw new FieldInvalidError('category_id', 'exists', 'The selected category does not exist')
     }
-    return db.transaction(async (trx) => {
+    const updated = await db.transaction(async (trx) => {
       const product = await Product.query({ client: trx })
         .where('id', productId)
         .forUpdate()
@@ -69,5 +70,7 @@ export default class UpdateProduct {
       if (input.title) await rememberTitleWords([input.title], trx)
       return product
     })
+    await bumpCatalogVersion()
+    return updated
   }
 }

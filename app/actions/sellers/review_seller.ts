@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import User from '#models/user'
 import { NotFoundError } from '#exceptions/domain_errors'
 import type { SellerStatus } from '#enums/seller_status'
+import { bumpCatalogVersion } from '#services/catalog/listing_cache'
 
 /**
  * An admin's decision on a seller application. Re-deciding is allowed
@@ -21,6 +22,8 @@ export default class ReviewSeller {
     user.sellerProfile.status = decision
     user.sellerProfile.reviewedAt = DateTime.now()
     await user.sellerProfile.save()
+    // The trigger has just shown or hidden every product of the seller.
+    await bumpCatalogVersion()
     return user
   }
 }

@@ -14,12 +14,22 @@ import {
   updateProductValidator,
 } from '#validators/product'
 import { productPage, serializeProductDetail } from '#transformers/product_transformer'
+import {
+  CACHED_PAGES,
+  cachedListing,
+  listingCacheEnabled,
+  listingKey,
+} from '#services/catalog/listing_cache'
 
 export default class ProductsController {
   @inject()
-  async index({ request }: HttpContext, listProducts: ListProducts) {
+  async index({ request, response }: HttpContext, listProducts: ListProducts) {
     const filters = await request.validateUsing(listProductsValidator, { data: request.qs() })
-    return productPage(await listProducts.handle(filters, { kind: 'storefront' }))
+    const list = async () => productPage(await listProducts.handle(filters, { kind: 'storefront' }))
+    if (!listingCacheEnabled() || (filters.page ?? 1) > CACHED_PAGES) return list()
+    const body = await cachedListing(listingKey(filters), list)
+    response.header('content-type', 'application/json; charset=utf-8')
+    return response.send(body)
   }
 
   async show(ctx: HttpContext) {

@@ -14,9 +14,7 @@ export type Total = { total: number; isEstimate: boolean }
  */
 export async function countProducts(where: string, bindings: unknown[]): Promise<Total> {
   const sql = `SELECT 1 FROM products p WHERE ${where}`
-  const explained = await db.rawQuery(`EXPLAIN (FORMAT JSON) ${sql}`, bindings)
-  const plan = explained.rows[0]['QUERY PLAN'][0].Plan
-  const estimate = Math.round(Number(plan['Plan Rows']))
+  const estimate = await estimateProducts(where, bindings)
   if (estimate > EXACT_COUNT_LIMIT) return { total: estimate, isEstimate: true }
 
   const counted = await db.rawQuery(
@@ -26,4 +24,13 @@ export async function countProducts(where: string, bindings: unknown[]): Promise
   const exact = counted.rows[0].total as number
   if (exact > EXACT_COUNT_LIMIT) return { total: Math.max(estimate, exact), isEstimate: true }
   return { total: exact, isEstimate: false }
+}
+
+/** The planner's estimate of the products matching `where` (no rows are read). */
+export async function estimateProducts(where: string, bindings: unknown[]): Promise<number> {
+  const explained = await db.rawQuery(
+    `EXPLAIN (FORMAT JSON) SELECT 1 FROM products p WHERE ${where}`,
+    bindings
+  )
+  return Math.round(Number(explained.rows[0]['QUERY PLAN'][0].Plan['Plan Rows']))
 }

@@ -109,6 +109,18 @@ test.group('Products / search, filters, sorts', (group) => {
     assert.equal(titles(typo.body())[0], 'Banarasi Silk Saree')
   })
 
+  test('a typo is corrected to a title word added after it was first searched', async ({
+    client,
+    assert,
+  }) => {
+    const { sarees, sellers } = await knownCatalog()
+    const before = await client.get('/api/products').qs({ search: 'kanjivarm' })
+    assert.deepEqual(before.body().data, [])
+    await createProduct(sellers.a, sarees, { title: 'Kanjivaram Silk Saree' })
+    const after = await client.get('/api/products').qs({ search: 'kanjivarm' })
+    assert.deepEqual(titles(after.body()), ['Kanjivaram Silk Saree'])
+  })
+
   test('a search with no common match falls back to any word; nonsense finds nothing', async ({
     client,
     assert,
@@ -239,5 +251,33 @@ test.group('Products / search, filters, sorts', (group) => {
       response.assertStatus(422)
       response.assertAgainstApiSpec()
     }
+  })
+
+  test('a relevance search pages through its matches with an exact total', async ({
+    client,
+    assert,
+  }) => {
+    await knownCatalog()
+    const pages = []
+    for (const page of [1, 2, 3]) {
+      const response = await client.get('/api/products').qs({ search: 'cotton', per_page: 2, page })
+      response.assertStatus(200)
+      response.assertAgainstApiSpec()
+      assert.deepInclude(response.body().meta, { total: 4, last_page: 2, total_is_estimate: false })
+      pages.push(titles(response.body()))
+    }
+    // Title matches first, the description-only match last; past the end: empty, same total.
+    const seen = [...pages[0], ...pages[1]]
+    assert.sameMembers(seen.slice(0, 3), [
+      'Cotton Saree with Blouse Piece',
+      'Cotton Kurti',
+      'Cotton Shirt for Men',
+    ])
+    assert.equal(seen[3], 'Banarasi Silk Saree')
+    assert.deepEqual(pages[2], [])
+
+    const typo = await client.get('/api/products').qs({ search: 'coton tuxedo', page: 2 })
+    assert.deepEqual(typo.body().data, [])
+    assert.deepInclude(typo.body().meta, { total: 4, total_is_estimate: false })
   })
 })
