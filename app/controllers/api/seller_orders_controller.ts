@@ -5,6 +5,7 @@ import User from '#models/user'
 import FulfillmentPolicy from '#policies/fulfillment_policy'
 import FulfilOrderItem, { type FulfilmentStep } from '#actions/fulfillment/fulfil_order_item'
 import SellerDashboard from '#actions/fulfillment/seller_dashboard'
+import ListSellerOrders from '#actions/fulfillment/list_seller_orders'
 import { serializeSellerOrder } from '#transformers/order_transformer'
 import { paginated } from '#transformers/pagination'
 import { listOrdersValidator } from '#validators/orders'
@@ -16,27 +17,16 @@ async function sellerView(order: Order, sellerId: number) {
 }
 
 export default class SellerOrdersController {
-  async index({ auth, bouncer, request }: HttpContext) {
+  @inject()
+  async index({ auth, bouncer, request }: HttpContext, listSellerOrders: ListSellerOrders) {
     await bouncer.with(FulfillmentPolicy).authorize('fulfil')
-    const seller = auth.getUserOrFail()
     const filters = await request.validateUsing(listOrdersValidator, { data: request.qs() })
-    const query = Order.query()
-      .whereExists((sub) =>
-        sub
-          .from('order_items as i')
-          .whereColumn('i.order_id', 'orders.id')
-          .where('i.seller_id', seller.id)
-      )
-      .preload('items', (items) => items.where('seller_id', seller.id).orderBy('id'))
-      .preload('customer')
-      .orderBy('placed_at', 'desc')
-      .orderBy('id', 'desc')
-    if (filters.status) query.where('status', filters.status)
-    const page = await query.paginate(filters.page ?? 1, filters.per_page ?? 20)
-    const data = await Promise.all(
-      page.all().map((order) => serializeSellerOrder(order, seller.id, order.customer.fullName))
-    )
-    return { ...paginated(page, () => null), data }
+    const { page, orders } = await listSellerOrders.handle(auth.getUserOrFail(), {
+      status: filters.status,
+      page: filters.page,
+      perPage: filters.per_page,
+    })
+    return { ...paginated(page, () => null), data: orders }
   }
 
   @inject()

@@ -2,14 +2,13 @@ import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
-import Order from '#models/order'
 import FulfillmentPolicy from '#policies/fulfillment_policy'
 import InvoicePolicy from '#policies/invoice_policy'
 import FulfilOrderItem, { type FulfilmentStep } from '#actions/fulfillment/fulfil_order_item'
+import ListSellerOrders from '#actions/fulfillment/list_seller_orders'
 import { ConflictError } from '#exceptions/domain_errors'
 import { ORDER_STATUSES } from '#enums/order_status'
 import { invoiceState, sellerInvoice } from '#services/invoices'
-import { serializeSellerOrder } from '#transformers/order_transformer'
 import { backTo, listFilters, pager } from '#services/panel/forms'
 import { listOrdersValidator } from '#validators/orders'
 
@@ -17,26 +16,16 @@ const PER_PAGE = 20
 
 /** The seller's orders: only its own items, shipped and delivered through FulfilOrderItem. */
 export default class OrdersController {
-  async index({ auth, bouncer, request, view }: HttpContext) {
+  @inject()
+  async index({ auth, bouncer, request, view }: HttpContext, listSellerOrders: ListSellerOrders) {
     await bouncer.with(FulfillmentPolicy).authorize('fulfil')
     const seller = auth.getUserOrFail()
     const filters = await listFilters(listOrdersValidator, request)
-    const query = Order.query()
-      .whereExists((sub) =>
-        sub
-          .from('order_items as i')
-          .whereColumn('i.order_id', 'orders.id')
-          .where('i.seller_id', seller.id)
-      )
-      .preload('items', (items) => items.where('seller_id', seller.id).orderBy('id'))
-      .preload('customer')
-      .orderBy('placed_at', 'desc')
-      .orderBy('id', 'desc')
-    if (filters.status) query.where('status', filters.status)
-    const page = await query.paginate(filters.page ?? 1, PER_PAGE)
-    const orders = await Promise.all(
-      page.all().map((order) => serializeSellerOrder(order, seller.id, order.customer.fullName))
-    )
+    const { page, orders } = await listSellerOrders.handle(seller, {
+      status: filters.status,
+      page: filters.page,
+      perPage: PER_PAGE,
+    })
     const ids = orders.map((order) => order.id)
     const invoiced = new Set<number>(
       ids.length === 0
