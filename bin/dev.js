@@ -9,10 +9,10 @@
 |
 */
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
-import { connect } from 'node:net'
+import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
+import { missingServices, parseEnv, reachable } from './services.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 process.chdir(root)
@@ -22,27 +22,19 @@ if (!existsSync('.env') || !existsSync('node_modules')) {
   process.exit(1)
 }
 
-const env = {}
-for (const line of readFileSync('.env', 'utf8').split('\n')) {
-  const match = line.match(/^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/)
-  if (match) env[match[1]] = match[2]
+const env = { ...parseEnv('.env'), ...process.env }
+
+const problems = await missingServices(env)
+if (problems.length) {
+  for (const problem of problems) console.error(`✖ ${problem}`)
+  process.exit(1)
 }
-Object.assign(env, process.env)
 
 const host = env.HOST || '127.0.0.1'
 const port = Number(env.PORT || 3333)
 const url = `http://${host}:${port}`
 
-function portInUse(p) {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port: p })
-    socket.once('connect', () => {
-      socket.destroy()
-      resolve(true)
-    })
-    socket.once('error', () => resolve(false))
-  })
-}
+const portInUse = (p) => reachable(host, p)
 
 // `node ace serve` silently moves to a random port when its own is taken.
 if (await portInUse(port)) {

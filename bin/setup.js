@@ -12,9 +12,9 @@
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { connect } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
+import { missingServices, parseEnv } from './services.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 process.chdir(root)
@@ -28,29 +28,6 @@ const fail = (message) => {
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', ...options })
   if (result.status !== 0) fail(`\`${command} ${args.join(' ')}\` failed (exit ${result.status})`)
-}
-
-function parseEnv(file) {
-  const values = {}
-  if (!existsSync(file)) return values
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const match = line.match(/^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/)
-    if (match) values[match[1]] = match[2].replace(/^['"]|['"]$/g, '')
-  }
-  return values
-}
-
-function reachable(host, port, timeoutMs = 2000) {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port: Number(port) })
-    const done = (ok) => {
-      socket.destroy()
-      resolve(ok)
-    }
-    socket.setTimeout(timeoutMs, () => done(false))
-    socket.once('connect', () => done(true))
-    socket.once('error', () => done(false))
-  })
 }
 
 // 1. Dependencies
@@ -84,28 +61,11 @@ const testEnv = { ...env, ...parseEnv('.env.test') }
 
 // 3. Services
 step('Checking services')
-const services = [
-  {
-    name: 'PostgreSQL',
-    host: env.DB_HOST,
-    port: env.DB_PORT,
-    hint: 'start it with `pg_ctlcluster <version> main start` (or `docker compose up -d postgres`)',
-  },
-  {
-    name: 'Redis',
-    host: env.REDIS_HOST,
-    port: env.REDIS_PORT,
-    hint: 'start it with `redis-server --daemonize yes` (or `docker compose up -d redis`)',
-  },
-]
-for (const service of services) {
-  if (!(await reachable(service.host, service.port))) {
-    fail(
-      `${service.name} is not reachable at ${service.host}:${service.port} (from .env): ${service.hint}`
-    )
-  }
-  console.log(`  ${service.name} reachable at ${service.host}:${service.port}`)
-}
+const problems = await missingServices(env)
+if (problems.length) fail(problems.join('\n✖ '))
+console.log(
+  `  PostgreSQL at ${env.DB_HOST}:${env.DB_PORT} and Redis at ${env.REDIS_HOST}:${env.REDIS_PORT} answer`
+)
 
 // 4. System packages: Chromium renders invoice PDFs and drives browser tests,
 //    poppler-utils (pdftotext) reads PDFs back in tests.
