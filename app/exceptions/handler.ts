@@ -11,7 +11,17 @@ export type ApiError = { message: string; field?: string; rule?: string; code?: 
  * PostgreSQL errors that can only come from a value the client sent
  * (an id past the integer range, a string where a number belongs).
  */
-const PG_BAD_INPUT = new Set(['22P02', '22003', '22001', '22007', '22008'])
+const PG_BAD_INPUT = new Set([
+  '22P02', // invalid text representation
+  '22003', // numeric value out of range
+  '22001', // string too long
+  '22007', // invalid datetime format
+  '22008', // datetime field overflow
+  '22021', // invalid byte sequence (a NUL character in text)
+  '22P05', // untranslatable character
+  '22025', // invalid escape sequence
+  '2201B', // invalid regular expression
+])
 
 const GENERIC_MESSAGES: Record<number, string> = {
   400: 'Bad request',

@@ -51,4 +51,21 @@ test.group('API conventions', (group) => {
     assert.notInclude(response.text(), 'at ')
     assert.notProperty(response.body().errors[0], 'stack')
   })
+
+  test('a NUL character in text is a 400, not a database error', async ({ client }) => {
+    const response = await client
+      .post('/api/auth/login')
+      .json({ email: 'a\u0000b@example.com', password: 'x' })
+    response.assertStatus(400)
+    response.assertBodyContains({ errors: [{ code: 'E_BAD_INPUT' }] })
+  })
+
+  test('a URL past the header limit still gets the JSON error shape', async ({
+    client,
+    assert,
+  }) => {
+    const response = await client.get('/api/products').qs({ search: 'x'.repeat(20_000) })
+    response.assertStatus(431)
+    assert.equal(response.body().errors[0].code, 'E_BAD_REQUEST')
+  })
 })
