@@ -6,8 +6,7 @@ import { DomainError } from '#exceptions/domain_errors'
 import { PaymentGateway } from '#services/payments/payment_gateway'
 import { SandboxGateway } from '#services/payments/sandbox_gateway'
 import { verifyPaymentValidator } from '#validators/payments'
-
-const inr = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR' })
+import { formatInr } from '#services/gst'
 
 /**
  * The page behind an order's `checkout_url`. With real keys it opens
@@ -28,7 +27,7 @@ export default class CheckoutController {
     const order = await this.findOrder(params.razorpayOrderId)
     return view.render('checkout/show', {
       order,
-      amount: inr.format(order.totalPaise / 100),
+      amount: formatInr(order.totalPaise),
       sandbox: this.gateway instanceof SandboxGateway,
       keyId: this.gateway.keyId,
     })
