@@ -44,16 +44,38 @@ export const INDIAN_STATES = {
 
 export type IndianState = keyof typeof INDIAN_STATES
 
-const BY_LOWER_NAME = new Map(
-  Object.keys(INDIAN_STATES).map((name) => [name.toLowerCase(), name as IndianState])
+// Older or common spellings people type into addresses.
+const ALIASES: Record<string, string> = {
+  orissa: 'odisha',
+  pondicherry: 'puducherry',
+  newdelhi: 'delhi',
+  nctofdelhi: 'delhi',
+  uttaranchal: 'uttarakhand',
+  jk: 'jammuandkashmir',
+  damananddiu: 'dadraandnagarhavelianddamananddiu',
+  dadraandnagarhaveli: 'dadraandnagarhavelianddamananddiu',
+  andamanandnicobar: 'andamanandnicobarislands',
+}
+
+/** Spelling-insensitive key: case, spaces, punctuation and "&" do not matter. */
+export function stateKey(name: string) {
+  const compact = name
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z]/g, '')
+  return ALIASES[compact] ?? compact
+}
+
+const BY_KEY = new Map(
+  Object.keys(INDIAN_STATES).map((name) => [stateKey(name), name as IndianState])
 )
 const BY_CODE = new Map(
   Object.entries(INDIAN_STATES).map(([name, code]) => [code as string, name as IndianState])
 )
 
-/** The canonical spelling of a state typed in any case, or undefined. */
+/** The canonical spelling of a state however it was typed ("tamilnadu", "Orissa"), or undefined. */
 export function canonicalState(name: string) {
-  return BY_LOWER_NAME.get(name.trim().replace(/\s+/g, ' ').toLowerCase())
+  return BY_KEY.get(stateKey(name))
 }
 
 export function stateForGstCode(code: string) {

@@ -2,83 +2,18 @@
  * GST maths for tax invoices. Pure functions on integer paise; formatting
  * (₹ with Indian digit grouping, amounts in words) for views, PDFs and mails.
  */
-
-/** GST state codes (first two digits of a GSTIN) and their states / union territories. */
-export const GST_STATE_CODES: Record<string, string> = {
-  '01': 'Jammu and Kashmir',
-  '02': 'Himachal Pradesh',
-  '03': 'Punjab',
-  '04': 'Chandigarh',
-  '05': 'Uttarakhand',
-  '06': 'Haryana',
-  '07': 'Delhi',
-  '08': 'Rajasthan',
-  '09': 'Uttar Pradesh',
-  '10': 'Bihar',
-  '11': 'Sikkim',
-  '12': 'Arunachal Pradesh',
-  '13': 'Nagaland',
-  '14': 'Manipur',
-  '15': 'Mizoram',
-  '16': 'Tripura',
-  '17': 'Meghalaya',
-  '18': 'Assam',
-  '19': 'West Bengal',
-  '20': 'Jharkhand',
-  '21': 'Odisha',
-  '22': 'Chhattisgarh',
-  '23': 'Madhya Pradesh',
-  '24': 'Gujarat',
-  '26': 'Dadra and Nagar Haveli and Daman and Diu',
-  '27': 'Maharashtra',
-  '29': 'Karnataka',
-  '30': 'Goa',
-  '31': 'Lakshadweep',
-  '32': 'Kerala',
-  '33': 'Tamil Nadu',
-  '34': 'Puducherry',
-  '35': 'Andaman and Nicobar Islands',
-  '36': 'Telangana',
-  '37': 'Andhra Pradesh',
-  '38': 'Ladakh',
-}
-
-// Older or common spellings people type into addresses.
-const ALIASES: Record<string, string> = {
-  orissa: 'odisha',
-  pondicherry: 'puducherry',
-  newdelhi: 'delhi',
-  nctofdelhi: 'delhi',
-  uttaranchal: 'uttarakhand',
-  tamilnadu: 'tamilnadu',
-  jk: 'jammuandkashmir',
-  damananddiu: 'dadraandnagarhavelianddamananddiu',
-  dadraandnagarhaveli: 'dadraandnagarhavelianddamananddiu',
-  andamanandnicobar: 'andamanandnicobarislands',
-}
-
-function key(name: string) {
-  const compact = name
-    .toLowerCase()
-    .replace(/&/g, 'and')
-    .replace(/[^a-z]/g, '')
-  return ALIASES[compact] ?? compact
-}
-
-const CODE_BY_KEY = new Map(
-  Object.entries(GST_STATE_CODES).map(([code, name]) => [key(name), code])
-)
+import { gstCodeForState, stateForGstCode, stateKey } from '#enums/indian_states'
 
 /** GST state code of a state name ("Karnataka" → "29"), or null when unknown. */
 export function stateCode(name: string | null | undefined) {
   if (!name) return null
-  return CODE_BY_KEY.get(key(name)) ?? null
+  return gstCodeForState(name) ?? null
 }
 
 /** The state a GSTIN is registered in, from its first two digits. */
 export function stateFromGstin(gstin: string | null | undefined) {
   if (!gstin) return null
-  return GST_STATE_CODES[gstin.slice(0, 2)] ?? null
+  return stateForGstCode(gstin.slice(0, 2)) ?? null
 }
 
 /** The seller's state: its address first, else its GSTIN's state code. */
@@ -95,7 +30,7 @@ export function isIntraState(a: string | null | undefined, b: string | null | un
   const codeA = stateCode(a)
   const codeB = stateCode(b)
   if (codeA && codeB) return codeA === codeB
-  return key(a) === key(b)
+  return stateKey(a) === stateKey(b)
 }
 
 /** Integer division rounded half up (inputs are non-negative). */
