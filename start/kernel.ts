@@ -18,17 +18,20 @@ server.use([
 ])
 
 /**
- * Router middleware run on every matched route.
+ * Router middleware run on every matched route. Sessions and shield (CSRF,
+ * frame and sniffing headers) are applied only to the server-rendered pages
+ * (`middleware.web()`): the JSON API authenticates with bearer tokens, and
+ * its responses carry no session cookies.
  */
 router.use([
   () => import('@adonisjs/core/bodyparser_middleware'),
-  () => import('@adonisjs/session/session_middleware'),
-  () => import('@adonisjs/shield/shield_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#middleware/initialize_bouncer_middleware'),
 ])
 
 export const middleware = router.named({
+  session: () => import('@adonisjs/session/session_middleware'),
+  shield: () => import('@adonisjs/shield/shield_middleware'),
   auth: () => import('#middleware/auth_middleware'),
   forceJson: () => import('#middleware/force_json_response_middleware'),
   panel: () => import('#middleware/panel_middleware'),

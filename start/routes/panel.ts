@@ -24,70 +24,77 @@ const AdminOrdersController = () => import('#controllers/panel/admin/orders_cont
 
 const web = middleware.auth({ guards: ['web'] })
 
-router.get('/panel/login', [SessionController, 'show'])
-router.post('/panel/login', [SessionController, 'store']).use(loginThrottle)
-router.post('/panel/logout', [SessionController, 'destroy']).use(web)
-
-router.get('/panel', [HomeController, 'index']).use([web, middleware.panel({ area: 'any' })])
-
+// Server-rendered pages: cookie sessions and CSRF protection.
 router
   .group(() => {
-    router.get('/', [SellerDashboardController, 'show'])
-    router.get('orders', [SellerOrdersController, 'index'])
-    router
-      .post('orders/:id/items/:item/ship', [SellerOrdersController, 'ship'])
-      .where('id', idParam)
-      .where('item', idParam)
-    router
-      .post('orders/:id/items/:item/deliver', [SellerOrdersController, 'deliver'])
-      .where('id', idParam)
-      .where('item', idParam)
-    router.get('orders/:id/invoice', [SellerOrdersController, 'invoice']).where('id', idParam)
+    router.get('/panel/login', [SessionController, 'show'])
+    router.post('/panel/login', [SessionController, 'store']).use(loginThrottle)
+    router.post('/panel/logout', [SessionController, 'destroy']).use(web)
 
-    router.get('profile', [SellerProfileController, 'show'])
-    router.post('profile', [SellerProfileController, 'update'])
+    router.get('/panel', [HomeController, 'index']).use([web, middleware.panel({ area: 'any' })])
 
-    router.get('products', [SellerProductsController, 'index'])
-    router.get('products/new', [SellerProductsController, 'create'])
-    router.post('products', [SellerProductsController, 'store'])
     router
-      .get('products/:product/edit', [SellerProductsController, 'edit'])
-      .where('product', idParam)
-    router.post('products/:product', [SellerProductsController, 'update']).where('product', idParam)
+      .group(() => {
+        router.get('/', [SellerDashboardController, 'show'])
+        router.get('orders', [SellerOrdersController, 'index'])
+        router
+          .post('orders/:id/items/:item/ship', [SellerOrdersController, 'ship'])
+          .where('id', idParam)
+          .where('item', idParam)
+        router
+          .post('orders/:id/items/:item/deliver', [SellerOrdersController, 'deliver'])
+          .where('id', idParam)
+          .where('item', idParam)
+        router.get('orders/:id/invoice', [SellerOrdersController, 'invoice']).where('id', idParam)
+
+        router.get('profile', [SellerProfileController, 'show'])
+        router.post('profile', [SellerProfileController, 'update'])
+
+        router.get('products', [SellerProductsController, 'index'])
+        router.get('products/new', [SellerProductsController, 'create'])
+        router.post('products', [SellerProductsController, 'store'])
+        router
+          .get('products/:product/edit', [SellerProductsController, 'edit'])
+          .where('product', idParam)
+        router
+          .post('products/:product', [SellerProductsController, 'update'])
+          .where('product', idParam)
+        router
+          .post('products/:product/quick', [SellerProductsController, 'quickUpdate'])
+          .where('product', idParam)
+        router
+          .post('products/:product/images', [SellerProductsController, 'addImage'])
+          .where('product', idParam)
+        router
+          .post('products/:product/images/:image/delete', [SellerProductsController, 'removeImage'])
+          .where('product', idParam)
+          .where('image', idParam)
+      })
+      .prefix('/panel/seller')
+      .use([web, middleware.panel({ area: 'seller' })])
+
     router
-      .post('products/:product/quick', [SellerProductsController, 'quickUpdate'])
-      .where('product', idParam)
-    router
-      .post('products/:product/images', [SellerProductsController, 'addImage'])
-      .where('product', idParam)
-    router
-      .post('products/:product/images/:image/delete', [SellerProductsController, 'removeImage'])
-      .where('product', idParam)
-      .where('image', idParam)
+      .group(() => {
+        router.get('/', [AdminDashboardController, 'show'])
+        router.get('sellers', [AdminSellersController, 'index'])
+        router.post('sellers/:id/approve', [AdminSellersController, 'approve']).where('id', idParam)
+        router.post('sellers/:id/reject', [AdminSellersController, 'reject']).where('id', idParam)
+        router.get('users', [AdminUsersController, 'index'])
+        router.post('users/:id/active', [AdminUsersController, 'setActive']).where('id', idParam)
+        router.get('orders', [AdminOrdersController, 'index'])
+
+        router.get('categories', [AdminCategoriesController, 'index'])
+        router.post('categories', [AdminCategoriesController, 'store'])
+        router.get('categories/:id/edit', [AdminCategoriesController, 'edit']).where('id', idParam)
+        router.post('categories/:id', [AdminCategoriesController, 'update']).where('id', idParam)
+        router
+          .post('categories/:id/delete', [AdminCategoriesController, 'destroy'])
+          .where('id', idParam)
+
+        router.get('jobs', [AdminJobsController, 'index'])
+        router.post('jobs/retry', [AdminJobsController, 'retry'])
+      })
+      .prefix('/panel/admin')
+      .use([web, middleware.panel({ area: 'admin' })])
   })
-  .prefix('/panel/seller')
-  .use([web, middleware.panel({ area: 'seller' })])
-
-router
-  .group(() => {
-    router.get('/', [AdminDashboardController, 'show'])
-    router.get('sellers', [AdminSellersController, 'index'])
-    router.post('sellers/:id/approve', [AdminSellersController, 'approve']).where('id', idParam)
-    router.post('sellers/:id/reject', [AdminSellersController, 'reject']).where('id', idParam)
-    router.get('users', [AdminUsersController, 'index'])
-    router.post('users/:id/active', [AdminUsersController, 'setActive']).where('id', idParam)
-    router.get('orders', [AdminOrdersController, 'index'])
-
-    router.get('categories', [AdminCategoriesController, 'index'])
-    router.post('categories', [AdminCategoriesController, 'store'])
-    router.get('categories/:id/edit', [AdminCategoriesController, 'edit']).where('id', idParam)
-    router.post('categories/:id', [AdminCategoriesController, 'update']).where('id', idParam)
-    router
-      .post('categories/:id/delete', [AdminCategoriesController, 'destroy'])
-      .where('id', idParam)
-
-    router.get('jobs', [AdminJobsController, 'index'])
-    router.post('jobs/retry', [AdminJobsController, 'retry'])
-  })
-  .prefix('/panel/admin')
-  .use([web, middleware.panel({ area: 'admin' })])
+  .use([middleware.session(), middleware.shield()])

@@ -1,4 +1,5 @@
 import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
 
 const HealthController = () => import('#controllers/health_controller')
 const DocsController = () => import('#controllers/docs_controller')
@@ -11,5 +12,9 @@ router.get('/docs/openapi.yaml', [DocsController, 'spec'])
 router.get('/docs/assets/:file', [DocsController, 'asset'])
 
 const PasswordResetPageController = () => import('#controllers/password_reset_page_controller')
-router.get('/reset-password', [PasswordResetPageController, 'show'])
-router.post('/reset-password', [PasswordResetPageController, 'update'])
+router
+  .group(() => {
+    router.get('/reset-password', [PasswordResetPageController, 'show'])
+    router.post('/reset-password', [PasswordResetPageController, 'update'])
+  })
+  .use([middleware.session(), middleware.shield()])

@@ -68,4 +68,13 @@ test.group('API conventions', (group) => {
     response.assertStatus(431)
     assert.equal(response.body().errors[0].code, 'E_BAD_REQUEST')
   })
+
+  test('API responses set no cookies; the panel pages do', async ({ client, assert }) => {
+    const token = await tokenFor(await createCustomer())
+    const api = await client.get('/api/auth/me').bearerToken(token)
+    assert.isUndefined(api.header('set-cookie'))
+    const panel = await client.get('/panel/login')
+    assert.isDefined(panel.header('set-cookie'))
+    assert.equal(panel.header('x-frame-options'), 'DENY')
+  })
 })
