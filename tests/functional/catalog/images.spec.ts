@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import http from 'node:http'
 import app from '@adonisjs/core/services/app'
 import ProductImage from '#models/product_image'
 import { resetState, countRows } from '#tests/helpers/database'
@@ -209,4 +210,70 @@ test.group('Products / images', (group) => {
     }
     assert.equal(await countRows('product_images'), 1)
   })
+})
+
+/**
+ * Sends a multipart body with node:http and keeps the server's answer even
+ * when the server stops reading early (it may answer before the body is
+ * written; test clients that insist on writing everything report EPIPE).
+ */
+function rawUpload(path: string, token: string, size: number) {
+  const boundary = 'x-boundary-42'
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="huge.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`
+  )
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`)
+  return new Promise<{ status: number; body: any }>((resolve, reject) => {
+    const request = http.request(
+      {
+        host: env.get('HOST'),
+        port: env.get('PORT'),
+        path,
+        method: 'POST',
+        headers: {
+          'authorization': `Bearer ${token}`,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': head.length + size + tail.length,
+        },
+      },
+      (response) => {
+        let text = ''
+        response.on('data', (chunk) => (text += chunk))
+        response.on('end', () => resolve({ status: response.statusCode!, body: JSON.parse(text) }))
+      }
+    )
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error)
+    })
+    request.write(head)
+    const chunk = Buffer.alloc(1024 * 1024, 0xff)
+    let sent = 0
+    const pump = () => {
+      while (sent < size) {
+        sent += chunk.length
+        if (!request.write(chunk)) return request.once('drain', pump)
+      }
+      request.end(tail)
+    }
+    pump()
+  })
+}
+
+test.group('Products / images past the request limit', (group) => {
+  group.each.setup(() => resetState())
+
+  test('a 30 MB upload is a 413 with the error shape, and nothing is stored', async ({
+    assert,
+  }) => {
+    const seller = await createSeller('approved')
+    const product = await createProduct(seller, await createCategory('Sarees'))
+    const response = await rawUpload(
+      `/api/products/${product.id}/images`,
+      await tokenFor(seller),
+      30 * 1024 * 1024
+    )
+    assert.equal(response.status, 413)
+    assert.equal(response.body.errors[0].code, 'E_PAYLOAD_TOO_LARGE')
+    assert.equal(await countRows('product_images'), 0)
+  }).timeout(60_000)
 })
