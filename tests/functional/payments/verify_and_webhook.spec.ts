@@ -409,3 +409,48 @@ test.group('Payments / cancel and refund', (group) => {
     assert.equal(row.payment_status, 'refunded')
   })
 })
+
+test.group('Payments / verify and webhook at the same moment', (group) => {
+  group.each.setup(() => resetState())
+
+  test('racing verify calls and webhooks mark the order paid exactly once', async ({
+    client,
+    assert,
+  }) => {
+    for (let round = 0; round < 3; round++) {
+      const { token, order, rzpOrderId } = await placedOrder(client)
+      const pay = paymentId()
+      const body = webhookBody('payment_captured', {
+        orderId: rzpOrderId,
+        paymentId: pay,
+        amount: 60_000,
+      })
+      const responses = await Promise.all([
+        ...Array.from({ length: 4 }, () =>
+          client
+            .post('/api/payments/verify')
+            .bearerToken(token)
+            .json(checkoutResult(rzpOrderId, pay))
+        ),
+        ...Array.from({ length: 4 }, (_, i) =>
+          postWebhook(client, body, { eventId: `evt_race_${round}_${i % 2}` })
+        ),
+      ])
+      assert.isTrue(responses.every((response) => response.status() === 200))
+
+      const transitions = await db
+        .from('order_transitions')
+        .where({ order_id: order.id, to_status: 'paid' })
+      assert.lengthOf(transitions, 1)
+      const events = await paymentEvents(order.id)
+      // Whichever came first: authorized then captured, or captured alone; never twice.
+      assert.equal(events.filter((e) => e === 'captured').length, 1)
+      assert.isAtMost(events.filter((e) => e === 'authorized').length, 1)
+      const outbox = await db.from('outbox_events').where('type', 'order.paid')
+      assert.lengthOf(
+        outbox.filter((row) => row.payload.orderId === order.id),
+        1
+      )
+    }
+  }).timeout(60_000)
+})
