@@ -7,7 +7,7 @@ export default class JobsFailed extends BaseCommand {
   static description = 'List background jobs that failed for good'
   static options: CommandOptions = { startApp: true }
 
-  @flags.number({ description: 'How many per queue', default: 50 })
+  @flags.number({ description: 'How many (newest first, all queues)', default: 50 })
   declare limit: number
 
   @flags.boolean({ description: 'Print JSON instead of a table' })
@@ -15,7 +15,7 @@ export default class JobsFailed extends BaseCommand {
 
   async run() {
     const { listFailedJobs } = await import('#services/queue_admin')
-    const jobs = await listFailedJobs(this.limit)
+    const jobs = await listFailedJobs({ limit: this.limit })
     if (this.json) {
       this.logger.log(JSON.stringify(jobs, null, 2))
       return

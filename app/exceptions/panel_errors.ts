@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
 import type { ApiError } from '#exceptions/handler'
-import { backTo } from '#services/panel/forms'
+import { backTo, labelFields } from '#services/panel/forms'
 
 type ErrorShaper = { toApiErrors(error: unknown): { status: number; errors: ApiError[] } }
 
@@ -23,8 +23,11 @@ export async function renderPanelError(shaper: ErrorShaper, error: unknown, ctx:
   ) {
     return false
   }
-  const { status, errors } = shaper.toApiErrors(error)
+  const shaped = shaper.toApiErrors(error)
+  const { status } = shaped
   if (status >= 500) return false
+  // Domain errors are worded for the API; the forms name fields by their labels.
+  const errors = shaped.errors.map((e) => ({ ...e, message: labelFields(e.message) }))
 
   const isForm = ctx.request.method() !== 'GET'
   if (isForm && ![403, 404].includes(status) && ctx.session) {

@@ -29,6 +29,11 @@ export default class ProductPolicy extends BasePolicy {
     return user.isApprovedSeller
   }
 
+  /** Every product, hidden ones included (the admin panel's list). */
+  viewAny(user: User) {
+    return user.isAdmin
+  }
+
   update(user: User, product: ProductOwnership) {
     if (user.isAdmin) return true
     if (!user.isSeller) return false

@@ -21,6 +21,7 @@ const AdminJobsController = () => import('#controllers/panel/admin/jobs_controll
 const AdminSellersController = () => import('#controllers/panel/admin/sellers_controller')
 const AdminUsersController = () => import('#controllers/panel/admin/users_controller')
 const AdminOrdersController = () => import('#controllers/panel/admin/orders_controller')
+const AdminProductsController = () => import('#controllers/panel/admin/products_controller')
 
 const web = middleware.auth({ guards: ['web'] })
 
@@ -82,6 +83,25 @@ router
         router.get('users', [AdminUsersController, 'index'])
         router.post('users/:id/active', [AdminUsersController, 'setActive']).where('id', idParam)
         router.get('orders', [AdminOrdersController, 'index'])
+
+        // Any seller's product, through the seller's product pages (ProductPolicy lets admins in).
+        router.get('products', [AdminProductsController, 'index'])
+        router
+          .get('products/:product/edit', [AdminProductsController, 'edit'])
+          .where('product', idParam)
+        router
+          .post('products/:product', [AdminProductsController, 'update'])
+          .where('product', idParam)
+        router
+          .post('products/:product/quick', [AdminProductsController, 'quickUpdate'])
+          .where('product', idParam)
+        router
+          .post('products/:product/images', [AdminProductsController, 'addImage'])
+          .where('product', idParam)
+        router
+          .post('products/:product/images/:image/delete', [AdminProductsController, 'removeImage'])
+          .where('product', idParam)
+          .where('image', idParam)
 
         router.get('categories', [AdminCategoriesController, 'index'])
         router.post('categories', [AdminCategoriesController, 'store'])

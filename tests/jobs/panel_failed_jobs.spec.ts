@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import env from '#start/env'
 import queue from '@rlanz/bull-queue/services/main'
 import SendMailJob from '#jobs/send_mail_job'
 import { resetState } from '#tests/helpers/database'
@@ -73,5 +74,66 @@ test.group('Panel / failed jobs', (group) => {
 
     const empty = await client.get('/panel/admin/jobs').withGuard('web').loginAs(admin)
     assert.include(empty.text(), 'No failed jobs.')
+  })
+
+  test('the failed list is paged, newest first across queues, and keeps its place after a retry', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await createAdmin()
+    // A missing order fails the mail job at once; one attempt each.
+    for (let i = 1; i <= 27; i++) {
+      await queue.dispatch(
+        SendMailJob,
+        { mail: 'payment_failed', orderId: 900_000 + i },
+        { queueName: i % 2 ? 'mail' : 'default', jobId: `paged-${i}`, attempts: 1 }
+      )
+      // Distinct failure times, so "newest first" is observable.
+      await waitUntil(
+        async () =>
+          (await queue.get('mail')!.getFailedCount()) +
+            (await queue.get('default')!.getFailedCount()) ===
+          i,
+        10_000,
+        `job ${i} to fail`
+      )
+    }
+
+    const first = await client.get('/panel/admin/jobs').withGuard('web').loginAs(admin)
+    first.assertStatus(200)
+    assert.include(first.text(), 'Page 1 of 2 · 27 in all')
+    assert.include(first.text(), 'Retry all 27')
+    const ids = (html: string) => [...html.matchAll(/id="job-\w+-(paged-\d+)"/g)].map((m) => m[1])
+    const firstIds = ids(first.text())
+    assert.lengthOf(firstIds, 25)
+    assert.equal(firstIds[0], 'paged-27')
+    assert.equal(firstIds[1], 'paged-26')
+    assert.include(first.text(), 'href="?page=2"')
+
+    const second = await client
+      .get('/panel/admin/jobs')
+      .qs({ page: 2 })
+      .withGuard('web')
+      .loginAs(admin)
+    assert.include(second.text(), 'Page 2 of 2 · 27 in all')
+    assert.deepEqual(ids(second.text()), ['paged-2', 'paged-1'])
+
+    const retried = await client
+      .post('/panel/admin/jobs/retry')
+      .withGuard('web')
+      .loginAs(admin)
+      .withCsrfToken()
+      .header('referer', `${env.get('APP_URL')}/panel/admin/jobs?page=2`)
+      .form({ id: 'paged-1' })
+      .redirects(0)
+    retried.assertHeader('location', '/panel/admin/jobs?page=2')
+
+    // A page past the end (the list shrank) shows the last page.
+    const beyond = await client
+      .get('/panel/admin/jobs')
+      .qs({ page: 5 })
+      .withGuard('web')
+      .loginAs(admin)
+    assert.include(beyond.text(), 'Page 2 of 2')
   })
 })

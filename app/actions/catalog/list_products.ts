@@ -18,8 +18,12 @@ export type ProductFilters = {
   per_page?: number
 }
 
-/** Storefront: visible products only. Seller: one seller's own products, inactive included. */
-export type ListScope = { kind: 'storefront' } | { kind: 'seller'; sellerId: number }
+/**
+ * Storefront: visible products only. Seller: one seller's own products,
+ * inactive included. All: every product, hidden ones included (admins).
+ */
+export type ListScope =
+  { kind: 'storefront' } | { kind: 'seller'; sellerId: number } | { kind: 'all' }
 
 /**
  * Deepest row a list serves (page × per_page). Deeper offsets would walk
@@ -105,9 +109,11 @@ export default class ListProducts {
     const bindings: unknown[] = []
     if (scope.kind === 'storefront') {
       where.push('p.is_visible')
-    } else {
+    } else if (scope.kind === 'seller') {
       where.push('p.seller_id = ?')
       bindings.push(scope.sellerId)
+    } else {
+      where.push('TRUE')
     }
     if (filters.seller !== undefined) {
       where.push('p.seller_id = ?')

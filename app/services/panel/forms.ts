@@ -2,11 +2,8 @@ import { SimpleMessagesProvider } from '@vinejs/vine'
 import type { Request } from '@adonisjs/core/http'
 import { VALIDATION_MESSAGES } from '#start/validator'
 
-/**
- * The API's validators, with field names a person reads on the panel's
- * forms ("price" rather than "price_paise").
- */
-export const panelMessages = new SimpleMessagesProvider(VALIDATION_MESSAGES, {
+/** What the panel's forms call the API's fields ("price" rather than "price_paise"). */
+export const FIELD_LABELS: Record<string, string> = {
   price_paise: 'price',
   mrp_paise: 'MRP',
   category_id: 'category',
@@ -18,7 +15,24 @@ export const panelMessages = new SimpleMessagesProvider(VALIDATION_MESSAGES, {
   gstin: 'GSTIN',
   address_line1: 'address',
   address_line2: 'address line 2',
-})
+}
+
+/** The API's validators, with the field names a person reads on the panel's forms. */
+export const panelMessages = new SimpleMessagesProvider(VALIDATION_MESSAGES, FIELD_LABELS)
+
+const FIELD_NAMES = new RegExp(`\\b(${Object.keys(FIELD_LABELS).join('|')})\\b`, 'g')
+
+/**
+ * A domain error's message as the panel shows it: the API's field names
+ * ("mrp_paise must not be below price_paise") replaced by the form's labels
+ * ("MRP must not be below price"). The API keeps its own wording.
+ */
+export function labelFields(message: string) {
+  return message.replace(FIELD_NAMES, (name, _group, offset: number) => {
+    const label = FIELD_LABELS[name]
+    return offset === 0 ? label.charAt(0).toUpperCase() + label.slice(1) : label
+  })
+}
 
 /**
  * Rupees typed in a form ("1,299.50") → integer paise. Blank is `undefined`

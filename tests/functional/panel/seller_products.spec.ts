@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import { resetState } from '#tests/helpers/database'
-import { createAdmin, createSeller } from '#tests/helpers/users'
+import { createAdmin, createSeller, tokenFor } from '#tests/helpers/users'
 import { createCategory, createProduct } from '#tests/helpers/catalog'
 import { ledgerSum } from '#tests/helpers/commerce'
 import { placeholderPng } from '#services/placeholder_image'
@@ -114,7 +114,7 @@ test.group('Panel: seller products', (group) => {
       .redirects(0)
     below.assertStatus(302)
     below.assertFlashMessage('inputErrorsBag', {
-      mrp_paise: ['mrp_paise must not be below price_paise'],
+      mrp_paise: ['MRP must not be below price'],
     })
 
     // And the form renders flashed errors under the field.
@@ -266,5 +266,63 @@ test.group('Panel: seller products', (group) => {
     assert.isFalse(
       existsSync(app.makePath(env.get('STORAGE_PATH', 'storage'), 'public', image.path))
     )
+  })
+
+  test("a domain error on a form names the form's fields; the API keeps its own wording", async ({
+    client,
+    assert,
+  }) => {
+    const seller = await createSeller('approved')
+    const category = await createCategory('Kurtis')
+    const product = await createProduct(seller, category, { title: 'Plain Kurti' })
+    const editPage = `${env.get('APP_URL')}/panel/seller/products/${product.id}/edit`
+
+    const refused = await client
+      .post(`/panel/seller/products/${product.id}`)
+      .withGuard('web')
+      .loginAs(seller)
+      .withCsrfToken()
+      .header('referer', editPage)
+      .form({ price: '900', mrp: '800' })
+      .redirects(0)
+    refused.assertStatus(302)
+    refused.assertHeader('location', `/panel/seller/products/${product.id}/edit`)
+    refused.assertFlashMessage('inputErrorsBag', { mrp_paise: ['MRP must not be below price'] })
+
+    // Shown under the MRP field of the refilled form.
+    const form = await client
+      .get(`/panel/seller/products/${product.id}/edit`)
+      .withGuard('web')
+      .loginAs(seller)
+      .withFlashMessages({
+        inputErrorsBag: { mrp_paise: ['MRP must not be below price'] },
+        mrp: '800',
+      })
+    assert.include(
+      form.text(),
+      '<p class="field-error" id="mrp_paise-error">MRP must not be below price</p>'
+    )
+    assert.notInclude(form.text(), 'price_paise must')
+
+    // The admin's product form goes through the same error handling.
+    const admin = await createAdmin()
+    const category2 = await createCategory('Sarees')
+    const moved = await client
+      .post(`/panel/admin/products/${product.id}`)
+      .withGuard('web')
+      .loginAs(admin)
+      .withCsrfToken()
+      .form({ price: '100', mrp: '99', category_id: String(category2.id) })
+      .redirects(0)
+    moved.assertFlashMessage('inputErrorsBag', { mrp_paise: ['MRP must not be below price'] })
+
+    const api = await client
+      .patch(`/api/products/${product.id}`)
+      .bearerToken(await tokenFor(seller))
+      .json({ price_paise: 90_000, mrp_paise: 80_000 })
+    api.assertStatus(422)
+    api.assertAgainstApiSpec()
+    assert.equal(api.body().errors[0].message, 'mrp_paise must not be below price_paise')
+    assert.equal(api.body().errors[0].field, 'mrp_paise')
   })
 })
