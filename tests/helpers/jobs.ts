@@ -12,6 +12,8 @@ import outbox from '#services/outbox'
 import { CategoryFactory, ProductFactory } from '#database/factories/catalog_factory'
 import { UserFactory, fakeGstin } from '#database/factories/user_factory'
 import type User from '#models/user'
+import type { Group } from '@japa/runner/core'
+import { resetState } from '#tests/helpers/database'
 
 /**
  * The real background machinery inside the test process: the SMTP catcher
@@ -39,6 +41,30 @@ export async function startBackground(options: { greylist?: string[] } = {}) {
 export async function closeBackgroundResources() {
   outbox.dispatcher = null
   await pdfRenderer.close()
+}
+
+/**
+ * Runs the worker and the mail catcher for a whole group, and starts each
+ * test from empty tables, an empty test Redis and an empty inbox.
+ */
+export function useBackground(group: Group) {
+  let started: Awaited<ReturnType<typeof startBackground>>
+  group.setup(async () => {
+    started = await startBackground()
+    return async () => {
+      await started.stop()
+      await closeBackgroundResources()
+    }
+  })
+  group.each.setup(async () => {
+    await resetState()
+    started.catcher.clear()
+  })
+  return {
+    get catcher() {
+      return started.catcher
+    },
+  }
 }
 
 export async function waitUntil<T>(

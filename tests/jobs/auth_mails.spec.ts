@@ -1,9 +1,8 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
-import { resetState } from '#tests/helpers/database'
 import { PASSWORD, createCustomer, tokenFor } from '#tests/helpers/users'
-import { closeBackgroundResources, startBackground } from '#tests/helpers/jobs'
+import { useBackground } from '#tests/helpers/jobs'
 import { UserFactory } from '#database/factories/user_factory'
 
 function tokenFrom(text: string) {
@@ -11,18 +10,7 @@ function tokenFrom(text: string) {
 }
 
 test.group('Jobs / welcome and password-reset mails', (group) => {
-  let background: Awaited<ReturnType<typeof startBackground>>
-  group.setup(async () => {
-    background = await startBackground()
-    return async () => {
-      await background.stop()
-      await closeBackgroundResources()
-    }
-  })
-  group.each.setup(async () => {
-    await resetState()
-    background.catcher.clear()
-  })
+  const background = useBackground(group)
 
   test('registering sends a welcome mail', async ({ client, assert }) => {
     const response = await client.post('/api/auth/register').json({

@@ -5,32 +5,19 @@ import db from '@adonisjs/lucid/services/db'
 import JobsFailed from '#commands/jobs_failed'
 import JobsRetry from '#commands/jobs_retry'
 import SendMailJob from '#jobs/send_mail_job'
-import { resetState } from '#tests/helpers/database'
 import { createCustomer } from '#tests/helpers/users'
 import {
-  closeBackgroundResources,
   createGstSeller,
   createPaidOrder,
   recordEvent,
-  startBackground,
+  useBackground,
   waitUntil,
 } from '#tests/helpers/jobs'
 
 const recipients = (mail: { to?: any }) => JSON.stringify(mail.to)
 
 test.group('Jobs / mails are sent once, retried when they fail', (group) => {
-  let background: Awaited<ReturnType<typeof startBackground>>
-  group.setup(async () => {
-    background = await startBackground()
-    return async () => {
-      await background.stop()
-      await closeBackgroundResources()
-    }
-  })
-  group.each.setup(async () => {
-    await resetState()
-    background.catcher.clear()
-  })
+  const background = useBackground(group)
   group.each.setup(() => {
     ace.ui.switchMode('raw')
     return () => ace.ui.switchMode('normal')

@@ -1,29 +1,16 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { resetState } from '#tests/helpers/database'
 import { createAdmin, createCustomer, tokenFor } from '#tests/helpers/users'
 import {
-  closeBackgroundResources,
   createGstSeller,
   createPaidOrder,
   pdfToText,
   recordEvent,
-  startBackground,
+  useBackground,
 } from '#tests/helpers/jobs'
 
 test.group('Jobs / order paid → invoices and mails', (group) => {
-  let background: Awaited<ReturnType<typeof startBackground>>
-  group.setup(async () => {
-    background = await startBackground()
-    return async () => {
-      await background.stop()
-      await closeBackgroundResources()
-    }
-  })
-  group.each.setup(async () => {
-    await resetState()
-    background.catcher.clear()
-  })
+  const background = useBackground(group)
 
   test('a paid two-seller order gets GST invoices, a confirmation with the PDF and one mail per seller', async ({
     assert,

@@ -4,15 +4,8 @@ import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
 import db from '@adonisjs/lucid/services/db'
 import outbox, { type Dispatcher } from '#services/outbox'
-import { resetState } from '#tests/helpers/database'
 import { createCustomer } from '#tests/helpers/users'
-import {
-  closeBackgroundResources,
-  createGstSeller,
-  createPaidOrder,
-  startBackground,
-  waitUntil,
-} from '#tests/helpers/jobs'
+import { createGstSeller, createPaidOrder, useBackground, waitUntil } from '#tests/helpers/jobs'
 
 /** A port nothing listens on: Redis "down" for whoever connects there. */
 async function deadPort() {
@@ -42,17 +35,8 @@ async function unreachableQueue() {
 }
 
 test.group('Jobs / outbox survives a Redis outage', (group) => {
-  let background: Awaited<ReturnType<typeof startBackground>>
-  group.setup(async () => {
-    background = await startBackground()
-    return async () => {
-      await background.stop()
-      await closeBackgroundResources()
-    }
-  })
-  group.each.setup(async () => {
-    await resetState()
-    background.catcher.clear()
+  const background = useBackground(group)
+  group.each.setup(() => {
     outbox.dispatcher = null
   })
 

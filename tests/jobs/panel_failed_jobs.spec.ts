@@ -2,29 +2,11 @@ import { test } from '@japa/runner'
 import env from '#start/env'
 import queue from '@rlanz/bull-queue/services/main'
 import SendMailJob from '#jobs/send_mail_job'
-import { resetState } from '#tests/helpers/database'
 import { createAdmin, createCustomer, createSeller } from '#tests/helpers/users'
-import {
-  closeBackgroundResources,
-  createGstSeller,
-  createPaidOrder,
-  startBackground,
-  waitUntil,
-} from '#tests/helpers/jobs'
+import { createGstSeller, createPaidOrder, useBackground, waitUntil } from '#tests/helpers/jobs'
 
 test.group('Panel / failed jobs', (group) => {
-  let background: Awaited<ReturnType<typeof startBackground>>
-  group.setup(async () => {
-    background = await startBackground()
-    return async () => {
-      await background.stop()
-      await closeBackgroundResources()
-    }
-  })
-  group.each.setup(async () => {
-    await resetState()
-    background.catcher.clear()
-  })
+  const background = useBackground(group)
 
   test('an admin sees a job that failed for good and retries it from the panel', async ({
     client,
