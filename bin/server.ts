@@ -5,7 +5,7 @@
 */
 import 'reflect-metadata'
 import { Ignitor, prettyPrintError } from '@adonisjs/core'
-import { createHttpServer } from '#services/http_server'
+import { createHttpServer } from '#services/platform/http_server'
 
 const APP_ROOT = new URL('../', import.meta.url)
 

@@ -32,7 +32,7 @@ export default class CatalogGenerate extends BaseCommand {
 
   async run() {
     const { default: db } = await import('@adonisjs/lucid/services/db')
-    const { generateCatalog } = await import('#services/catalog/generator')
+    const { generateCatalog } = await import('#database/demo/catalog_generator')
     if (!Number.isInteger(this.products) || this.products < 1) {
       this.logger.error('--products must be a positive whole number')
       this.exitCode = 1

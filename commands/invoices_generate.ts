@@ -22,9 +22,10 @@ export default class InvoicesGenerate extends BaseCommand {
       this.exitCode = 1
       return
     }
-    const { generateInvoices, ordersMissingInvoices } = await import('#services/invoices')
-    const { default: pdfRenderer } = await import('#services/pdf_renderer')
-    const { default: outbox } = await import('#services/outbox')
+    const { generateInvoices } = await import('#services/invoices/invoice_files')
+    const { ordersMissingInvoices } = await import('#services/invoices/invoice_state')
+    const { default: pdfRenderer } = await import('#services/invoices/pdf_renderer')
+    const { default: outbox } = await import('#services/queue/outbox')
     const orderIds = this.order ? [this.order] : await ordersMissingInvoices()
     try {
       for (const orderId of orderIds) {

@@ -14,7 +14,7 @@ export default class JobsFailed extends BaseCommand {
   declare json: boolean
 
   async run() {
-    const { listFailedJobs } = await import('#services/queue_admin')
+    const { listFailedJobs } = await import('#services/queue/admin')
     const jobs = await listFailedJobs({ limit: this.limit })
     if (this.json) {
       this.logger.log(JSON.stringify(jobs, null, 2))

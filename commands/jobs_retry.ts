@@ -18,7 +18,7 @@ export default class JobsRetry extends BaseCommand {
       this.exitCode = 1
       return
     }
-    const { retryFailedJobs } = await import('#services/queue_admin')
+    const { retryFailedJobs } = await import('#services/queue/admin')
     const retried = await retryFailedJobs(this.all ? undefined : this.ids)
     const missing = (this.ids ?? []).filter((id) => !retried.includes(id))
     for (const id of missing) this.logger.warning(`No failed job with id ${id}`)

@@ -8,7 +8,7 @@ export default class OutboxFlush extends BaseCommand {
   static options: CommandOptions = { startApp: true }
 
   async run() {
-    const { default: outbox } = await import('#services/outbox')
+    const { default: outbox } = await import('#services/queue/outbox')
     const sent = await outbox.flush(10_000)
     const pending = await outbox.pendingCount()
     this.logger.info(`dispatched ${sent}, still pending ${pending}`)

@@ -17,10 +17,10 @@ export default class QueueListen extends BaseCommand {
 
   async run() {
     const { default: env } = await import('#start/env')
-    const { QueueWorkers } = await import('#services/queue_workers')
-    const { default: outbox } = await import('#services/outbox')
-    const { default: pdfRenderer } = await import('#services/pdf_renderer')
-    const { scheduleRepeatableJobs } = await import('#services/schedules')
+    const { QueueWorkers } = await import('#services/queue/workers')
+    const { default: outbox } = await import('#services/queue/outbox')
+    const { default: pdfRenderer } = await import('#services/invoices/pdf_renderer')
+    const { scheduleRepeatableJobs } = await import('#services/queue/schedules')
 
     const router = await this.app.container.make('router')
     router.commit()

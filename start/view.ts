@@ -9,7 +9,7 @@
 */
 import edge from 'edge.js'
 import env from '#start/env'
-import { amountInWords, formatInr } from '#services/gst'
+import { amountInWords, formatInr } from '#services/tax/gst'
 
 edge.global('inr', (paise: number) => formatInr(paise))
 edge.global('inWords', (paise: number) => amountInWords(paise))

@@ -6,7 +6,7 @@ import { DomainError } from '#exceptions/domain_errors'
 import { PaymentGateway } from '#services/payments/payment_gateway'
 import { SandboxGateway } from '#services/payments/sandbox_gateway'
 import { verifyPaymentValidator } from '#validators/payments'
-import { formatInr } from '#services/gst'
+import { formatInr } from '#services/tax/gst'
 
 /**
  * The page behind an order's `checkout_url`. With real keys it opens

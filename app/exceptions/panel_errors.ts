@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
 import type { ApiError } from '#exceptions/handler'
-import { backTo, labelFields } from '#services/panel/forms'
+import { backTo, labelFields } from '#controllers/panel/support/forms'
 
 type ErrorShaper = { toApiErrors(error: unknown): { status: number; errors: ApiError[] } }
 

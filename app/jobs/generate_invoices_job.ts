@@ -1,6 +1,6 @@
 import { Job } from '@rlanz/bull-queue'
-import outbox from '#services/outbox'
-import { generateInvoices } from '#services/invoices'
+import outbox from '#services/queue/outbox'
+import { generateInvoices } from '#services/invoices/invoice_files'
 
 /**
  * Numbers, renders and stores the GST invoices of a paid order, then

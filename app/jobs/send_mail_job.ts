@@ -1,5 +1,5 @@
 import { Job } from '@rlanz/bull-queue'
-import { sendOnce } from '#services/mail_ledger'
+import { sendOnce } from '#services/messaging/mail_ledger'
 import { outgoingMails, type MailPayload } from '#mails/outgoing'
 
 export type { MailPayload }

@@ -3,9 +3,10 @@ import drive from '@adonisjs/drive/services/main'
 import encryption from '@adonisjs/core/services/encryption'
 import env from '#start/env'
 import TemplateMail from '#mails/template_mail'
-import type { OnceMail } from '#services/mail_ledger'
-import { loadOrderDetails, type OrderDetails } from '#services/order_details'
-import { invoiceState, orderInvoicePath } from '#services/invoices'
+import type { OnceMail } from '#services/messaging/mail_ledger'
+import { loadOrderDetails, type OrderDetails } from '#services/orders/order_details'
+import { invoiceState } from '#services/invoices/invoice_state'
+import { orderInvoicePath } from '#services/invoices/invoice_files'
 
 export type MailPayload =
   | { mail: 'welcome'; userId: number }

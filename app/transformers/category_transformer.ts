@@ -1,5 +1,5 @@
 import type Category from '#models/category'
-import { mediaUrl } from '#services/media'
+import { mediaUrl } from '#services/platform/media'
 
 type CategoryItem = {
   id: number

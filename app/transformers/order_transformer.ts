@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import { invoiceSummary } from '#services/invoices'
+import { invoiceSummary } from '#services/invoices/invoice_state'
 import type Order from '#models/order'
 import type OrderItem from '#models/order_item'
 

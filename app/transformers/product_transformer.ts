@@ -1,4 +1,4 @@
-import { mediaUrl } from '#services/media'
+import { mediaUrl } from '#services/platform/media'
 
 /** A product row joined to its category, seller and first image (list queries). */
 export type ProductListRow = {

@@ -10,7 +10,7 @@ import type { GstRate } from '#enums/gst_rate'
 import { gstinCheckDigit } from '#validators/rules/gstin'
 import { slugify } from '#services/catalog/slug'
 import { rememberTitleWords } from '#services/catalog/search_query'
-import { placeholderPng } from '#services/placeholder_image'
+import { placeholderPng } from '#database/demo/placeholder_image'
 import { DEMO_PASSWORD } from '#database/demo/users'
 
 type Leaf = {

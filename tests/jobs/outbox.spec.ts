@@ -3,7 +3,7 @@ import { createServer } from 'node:net'
 import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
 import db from '@adonisjs/lucid/services/db'
-import outbox, { type Dispatcher } from '#services/outbox'
+import outbox, { type Dispatcher } from '#services/queue/outbox'
 import { createCustomer } from '#tests/helpers/users'
 import { createGstSeller, createPaidOrder, useBackground, waitUntil } from '#tests/helpers/jobs'
 

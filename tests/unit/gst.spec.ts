@@ -11,7 +11,7 @@ import {
   splitInclusive,
   stateCode,
   stateFromGstin,
-} from '#services/gst'
+} from '#services/tax/gst'
 
 test.group('GST / tax inside inclusive prices', () => {
   test('taxable = round(total × 100 / (100 + rate)), tax is the rest', ({ assert }) => {

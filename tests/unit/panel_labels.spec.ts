@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { labelFields } from '#services/panel/forms'
+import { labelFields } from '#controllers/panel/support/forms'
 
 test.group('Panel field labels', () => {
   test('API field names in a message become the form labels, whole words only', ({ assert }) => {

@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import encryption from '@adonisjs/core/services/encryption'
 import env from '#start/env'
 import User from '#models/user'
-import outbox from '#services/outbox'
+import outbox from '#services/queue/outbox'
 
 export function hashResetToken(token: string) {
   return createHash('sha256').update(token).digest('hex')

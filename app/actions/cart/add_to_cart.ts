@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import { MAX_QUANTITY_PER_ITEM } from '#models/cart_item'
 import { ConflictError, FieldInvalidError } from '#exceptions/domain_errors'
-import { wherePurchasable } from '#services/purchasable'
+import { wherePurchasable } from '#services/catalog/sellable'
 
 /**
  * Adds a product to the cart, or adds to the quantity already there.

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
-import { mediaUrl } from '#services/media'
+import { mediaUrl } from '#services/platform/media'
 
 export type CartIssue = 'unavailable' | 'out_of_stock' | 'insufficient_stock'
 

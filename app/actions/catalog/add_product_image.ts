@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import ProductImage from '#models/product_image'
 import { ConflictError, FieldInvalidError } from '#exceptions/domain_errors'
-import { detectImageFileType } from '#services/image_type'
+import { detectImageFileType } from '#services/platform/image_type'
 import { bumpCatalogVersion } from '#services/catalog/listing_cache'
 
 export const MAX_IMAGES_PER_PRODUCT = 10

@@ -4,8 +4,8 @@ import type User from '#models/user'
 import Order from '#models/order'
 import OrderItem from '#models/order_item'
 import { ConflictError, NotFoundError } from '#exceptions/domain_errors'
-import { transitionOrder } from '#services/order_state_machine'
-import outbox from '#services/outbox'
+import { transitionOrder } from '#services/orders/order_state_machine'
+import outbox from '#services/queue/outbox'
 
 export type FulfilmentStep = 'shipped' | 'delivered'
 

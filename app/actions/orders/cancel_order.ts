@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import Order from '#models/order'
 import { ConflictError, NotFoundError } from '#exceptions/domain_errors'
-import { transitionOrder } from '#services/order_state_machine'
+import { transitionOrder } from '#services/orders/order_state_machine'
 import { releaseOrderStock } from '#actions/orders/release_order_stock'
 
 /**

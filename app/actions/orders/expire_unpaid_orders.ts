@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import Order from '#models/order'
-import { transitionOrder } from '#services/order_state_machine'
+import { transitionOrder } from '#services/orders/order_state_machine'
 import { releaseOrderStock } from '#actions/orders/release_order_stock'
 
 /**

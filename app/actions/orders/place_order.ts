@@ -6,8 +6,8 @@ import env from '#start/env'
 import type User from '#models/user'
 import Order, { type ShippingAddress } from '#models/order'
 import { ConflictError, DomainError, FieldInvalidError } from '#exceptions/domain_errors'
-import { applyStockChanges } from '#services/stock'
-import { shippingFor } from '#services/pricing'
+import { applyStockChanges } from '#services/inventory/stock'
+import { shippingFor } from '#services/orders/pricing'
 
 type Line = {
   productId: number

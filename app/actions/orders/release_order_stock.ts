@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type Order from '#models/order'
-import { applyStockChanges } from '#services/stock'
+import { applyStockChanges } from '#services/inventory/stock'
 
 /**
  * Returns the stock of an order's live (not yet cancelled) items and marks

@@ -3,10 +3,10 @@ import logger from '@adonisjs/core/services/logger'
 import db from '@adonisjs/lucid/services/db'
 import Order from '#models/order'
 import { PaymentGateway } from '#services/payments/payment_gateway'
-import { transitionOrder } from '#services/order_state_machine'
+import { transitionOrder } from '#services/orders/order_state_machine'
 import { recordPayment, type PaymentSource } from '#actions/payments/record_payment'
 import RefundPayment from '#actions/payments/refund_payment'
-import outbox from '#services/outbox'
+import outbox from '#services/queue/outbox'
 
 export type CaptureOutcome =
   | 'paid'

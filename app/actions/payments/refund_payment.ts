@@ -3,7 +3,7 @@ import logger from '@adonisjs/core/services/logger'
 import db from '@adonisjs/lucid/services/db'
 import Order from '#models/order'
 import { GatewayUnavailableError, PaymentGateway } from '#services/payments/payment_gateway'
-import { transitionOrder } from '#services/order_state_machine'
+import { transitionOrder } from '#services/orders/order_state_machine'
 import { recordPayment, type PaymentSource } from '#actions/payments/record_payment'
 
 /**

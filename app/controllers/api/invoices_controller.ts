@@ -3,7 +3,8 @@ import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
 import InvoicePolicy from '#policies/invoice_policy'
 import { ConflictError, NotFoundError } from '#exceptions/domain_errors'
-import { invoiceState, orderInvoicePath } from '#services/invoices'
+import { invoiceState } from '#services/invoices/invoice_state'
+import { orderInvoicePath } from '#services/invoices/invoice_files'
 
 export default class InvoicesController {
   /**

@@ -6,8 +6,13 @@ import RemoveProductImage from '#actions/catalog/remove_product_image'
 import ProductPolicy from '#policies/product_policy'
 import { GST_RATES } from '#enums/gst_rate'
 import { ownership, productFor } from '#services/catalog/product_access'
-import { categoryOptions } from '#services/panel/categories'
-import { backTo, paiseToRupees, panelMessages, rupeesToPaise } from '#services/panel/forms'
+import { categoryOptions } from '#controllers/panel/support/categories'
+import {
+  backTo,
+  paiseToRupees,
+  panelMessages,
+  rupeesToPaise,
+} from '#controllers/panel/support/forms'
 import { serializeProductDetail } from '#transformers/product_transformer'
 import { updateProductValidator, uploadImageValidator } from '#validators/product'
 

@@ -10,7 +10,7 @@ import ProductImage from '#models/product_image'
 import { resetState, countRows } from '#tests/helpers/database'
 import { createSeller, tokenFor } from '#tests/helpers/users'
 import { ACTORS, createCategory, createProduct, tokensFor } from '#tests/helpers/catalog'
-import { placeholderPng } from '#services/placeholder_image'
+import { placeholderPng } from '#database/demo/placeholder_image'
 
 let dir: string
 

@@ -5,7 +5,7 @@ import { resetState } from '#tests/helpers/database'
 import { createAdmin, createSeller } from '#tests/helpers/users'
 import { createCategory, createProduct } from '#tests/helpers/catalog'
 import { ledgerSum } from '#tests/helpers/commerce'
-import { placeholderPng } from '#services/placeholder_image'
+import { placeholderPng } from '#database/demo/placeholder_image'
 
 function nameBusiness(seller: User, name: string) {
   return db.from('seller_profiles').where('user_id', seller.id).update({ business_name: name })

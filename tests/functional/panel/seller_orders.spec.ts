@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import env from '#start/env'
 import db from '@adonisjs/lucid/services/db'
-import { generateInvoices } from '#services/invoices'
+import { generateInvoices } from '#services/invoices/invoice_files'
 import { resetState } from '#tests/helpers/database'
 import { createSeller } from '#tests/helpers/users'
 import { paidTwoSellerOrder } from '#tests/helpers/panel'

@@ -7,7 +7,7 @@ import { resetState } from '#tests/helpers/database'
 import { createAdmin, createSeller, tokenFor } from '#tests/helpers/users'
 import { createCategory, createProduct } from '#tests/helpers/catalog'
 import { ledgerSum } from '#tests/helpers/commerce'
-import { placeholderPng } from '#services/placeholder_image'
+import { placeholderPng } from '#database/demo/placeholder_image'
 
 test.group('Panel: seller products', (group) => {
   group.each.setup(() => resetState())

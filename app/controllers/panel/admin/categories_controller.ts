@@ -4,8 +4,8 @@ import Category from '#models/category'
 import SaveCategory from '#actions/catalog/save_category'
 import CategoryPolicy from '#policies/category_policy'
 import { GST_RATES } from '#enums/gst_rate'
-import { categoryOptions } from '#services/panel/categories'
-import { panelMessages } from '#services/panel/forms'
+import { categoryOptions } from '#controllers/panel/support/categories'
+import { panelMessages } from '#controllers/panel/support/forms'
 import { createCategoryValidator, updateCategoryValidator } from '#validators/category'
 
 /** Form fields → the API's category input (selects post numbers as text). */

@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import vine from '@vinejs/vine'
 import JobPolicy from '#policies/job_policy'
-import { countFailedJobs, listFailedJobs, retryFailedJobs } from '#services/queue_admin'
-import { backTo, listFilters, pager } from '#services/panel/forms'
+import { countFailedJobs, listFailedJobs, retryFailedJobs } from '#services/queue/admin'
+import { backTo, listFilters, pager } from '#controllers/panel/support/forms'
 import { paginationValidator } from '#validators/pagination'
 
 const PER_PAGE = 25

@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Order from '#models/order'
 import AdminOrderPolicy from '#policies/admin_order_policy'
 import { ORDER_STATUSES } from '#enums/order_status'
-import { listFilters, pager } from '#services/panel/forms'
+import { listFilters, pager } from '#controllers/panel/support/forms'
 import { serializeOrder } from '#transformers/order_transformer'
 import { listAllOrdersValidator } from '#validators/admin'
 

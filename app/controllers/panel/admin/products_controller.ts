@@ -3,7 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import ListProducts from '#actions/catalog/list_products'
 import ProductPolicy from '#policies/product_policy'
 import ProductPages from '#controllers/panel/product_pages'
-import { listFilters, pager, paiseToRupees } from '#services/panel/forms'
+import { listFilters, pager, paiseToRupees } from '#controllers/panel/support/forms'
 import { serializeProductListItem } from '#transformers/product_transformer'
 import { listProductsValidator } from '#validators/product'
 

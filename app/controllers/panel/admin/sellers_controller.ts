@@ -4,7 +4,7 @@ import User from '#models/user'
 import ReviewSeller from '#actions/sellers/review_seller'
 import SellerPolicy from '#policies/seller_policy'
 import { SELLER_STATUSES } from '#enums/seller_status'
-import { backTo, listFilters, pager } from '#services/panel/forms'
+import { backTo, listFilters, pager } from '#controllers/panel/support/forms'
 import { serializeSellerForAdmin } from '#transformers/user_transformer'
 import { listSellersValidator } from '#validators/admin'
 

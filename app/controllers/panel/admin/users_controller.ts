@@ -4,7 +4,7 @@ import User from '#models/user'
 import SetUserActive from '#actions/users/set_user_active'
 import UserPolicy from '#policies/user_policy'
 import { USER_ROLES } from '#enums/user_role'
-import { backTo, listFilters, pager, panelMessages } from '#services/panel/forms'
+import { backTo, listFilters, pager, panelMessages } from '#controllers/panel/support/forms'
 import { serializeUser } from '#transformers/user_transformer'
 import { listUsersValidator, updateUserValidator } from '#validators/admin'
 

@@ -2,7 +2,7 @@ import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import FulfillmentPolicy from '#policies/fulfillment_policy'
 import SellerDashboard from '#actions/fulfillment/seller_dashboard'
-import { barChart } from '#services/panel/chart'
+import { barChart } from '#controllers/panel/support/chart'
 
 /** The seller's morning numbers (the same action as GET /api/seller/dashboard) and a 30-day chart. */
 export default class DashboardController {

@@ -8,8 +8,9 @@ import FulfilOrderItem, { type FulfilmentStep } from '#actions/fulfillment/fulfi
 import ListSellerOrders from '#actions/fulfillment/list_seller_orders'
 import { ConflictError } from '#exceptions/domain_errors'
 import { ORDER_STATUSES } from '#enums/order_status'
-import { invoiceState, sellerInvoice } from '#services/invoices'
-import { backTo, listFilters, pager } from '#services/panel/forms'
+import { invoiceState } from '#services/invoices/invoice_state'
+import { sellerInvoice } from '#services/invoices/invoice_files'
+import { backTo, listFilters, pager } from '#controllers/panel/support/forms'
 import { listOrdersValidator } from '#validators/orders'
 
 const PER_PAGE = 20

@@ -4,7 +4,7 @@ import ListProducts from '#actions/catalog/list_products'
 import CreateProduct from '#actions/catalog/create_product'
 import ProductPolicy from '#policies/product_policy'
 import ProductPages, { productInput } from '#controllers/panel/product_pages'
-import { listFilters, pager, paiseToRupees, panelMessages } from '#services/panel/forms'
+import { listFilters, pager, paiseToRupees, panelMessages } from '#controllers/panel/support/forms'
 import { serializeProductListItem } from '#transformers/product_transformer'
 import { createProductValidator, listProductsValidator } from '#validators/product'
 

@@ -3,7 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import UpdateSellerProfile from '#actions/sellers/update_seller_profile'
 import SellerProfilePolicy from '#policies/seller_profile_policy'
 import { INDIAN_STATES } from '#enums/indian_states'
-import { panelMessages } from '#services/panel/forms'
+import { panelMessages } from '#controllers/panel/support/forms'
 import { sellerProfileValidator } from '#validators/seller_profile'
 
 /** Business name, GSTIN and address: what the seller's invoices print. */

@@ -1,6 +1,6 @@
 import app from '@adonisjs/core/services/app'
 import type { Job as BullJob } from 'bullmq'
-import { jobLabel } from '#services/queue_workers'
+import { jobLabel } from '#services/queue/workers'
 
 export const QUEUE_NAMES = () => app.config.get<string[]>('queue.queueNames', ['default'])
 

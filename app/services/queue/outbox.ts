@@ -3,7 +3,6 @@ import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { JobsOptions } from 'bullmq'
-import type { MailPayload } from '#jobs/send_mail_job'
 
 /**
  * Events the rest of the app records, with their payloads (ids only).
@@ -23,37 +22,16 @@ export interface OutboxEvents {
 export type OutboxEventType = keyof OutboxEvents
 
 type JobImport = () => Promise<{ default: any }>
-interface Route {
+
+/** One job an event starts. */
+export interface OutboxRoute {
   /** Unique per event type; part of the BullMQ job id. */
   key: string
   queue: 'default' | 'mail' | 'invoices'
   job: JobImport
   payload: (eventPayload: any) => Record<string, unknown>
 }
-
-const sendMail = () => import('#jobs/send_mail_job')
-const generateInvoices = () => import('#jobs/generate_invoices_job')
-const mailRoute = (mail: MailPayload['mail']): Route => ({
-  key: mail,
-  queue: 'mail',
-  job: sendMail,
-  payload: (payload) => ({ ...payload, mail }),
-})
-
-/** Every event type and the jobs it starts, in one place. */
-export const ROUTES: Record<OutboxEventType, Route[]> = {
-  'user.registered': [mailRoute('welcome')],
-  'password_reset.requested': [mailRoute('password_reset')],
-  'order.paid': [
-    { key: 'invoices', queue: 'invoices', job: generateInvoices, payload: (p) => ({ ...p }) },
-    mailRoute('seller_new_order'),
-  ],
-  // The customer's confirmation waits for the invoice so it can attach it.
-  'order.invoiced': [mailRoute('order_confirmation')],
-  'order_item.shipped': [mailRoute('order_shipped')],
-  'order_item.delivered': [mailRoute('order_delivered')],
-  'payment.failed': [mailRoute('payment_failed')],
-}
+export type OutboxRoutes = Record<OutboxEventType, OutboxRoute[]>
 
 /** What the outbox needs from the queue: @rlanz/bull-queue's QueueManager fits. */
 export interface Dispatcher {
@@ -90,13 +68,22 @@ export class Outbox {
   /** Replaced in tests to point the dispatch at a dead Redis. */
   dispatcher: Dispatcher | null = null
   timeoutMs = 3000
+  #routes: Partial<OutboxRoutes> = {}
+
+  /**
+   * Which jobs each event starts. Registered by `start/outbox.ts`, the
+   * composition root, so this service never imports the jobs that
+   * themselves record events.
+   */
+  useRoutes(routes: OutboxRoutes) {
+    this.#routes = routes
+  }
 
   async record<T extends OutboxEventType>(
     trx: TransactionClientContract,
     type: T,
     payload: OutboxEvents[T]
   ) {
-    if (!ROUTES[type]) throw new Error(`Unknown outbox event type "${type}"`)
     const [row] = await trx
       .insertQuery()
       .table('outbox_events')
@@ -164,7 +151,10 @@ export class Outbox {
   }
 
   async #dispatch(dispatcher: Dispatcher, row: OutboxRow) {
-    for (const route of ROUTES[row.type] ?? []) {
+    const routes = this.#routes[row.type]
+    // Unrouted events stay pending (with the error) instead of being marked sent.
+    if (!routes) throw new Error(`No jobs are routed for outbox event "${row.type}"`)
+    for (const route of routes) {
       await dispatcher.dispatch(route.job, route.payload(row.payload), {
         queueName: route.queue,
         // Deterministic id: dispatching the same row twice enqueues one job.
