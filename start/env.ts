@@ -70,4 +70,6 @@ export default await Env.create(new URL('../', import.meta.url), {
   CHROMIUM_PATH: Env.schema.string.optional(),
   OUTBOX_SWEEP_SECONDS: Env.schema.number.optional(),
   PASSWORD_RESET_TTL_MINUTES: Env.schema.number.optional(),
+  // Lets `node ace db:seed` load the demo data (published passwords) in production.
+  DEMO_SEED_IN_PRODUCTION: Env.schema.boolean.optional(),
 })

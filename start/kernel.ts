@@ -24,6 +24,7 @@ server.use([
  * its responses carry no session cookies.
  */
 router.use([
+  () => import('#middleware/upload_cleanup_middleware'),
   () => import('@adonisjs/core/bodyparser_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#middleware/initialize_bouncer_middleware'),

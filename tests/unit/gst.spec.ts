@@ -4,6 +4,7 @@ import {
   financialYear,
   formatInr,
   invoiceNumber,
+  DOCUMENT_NUMBER_MAX_LENGTH,
   invoiceTotals,
   isIntraState,
   numberInWords,
@@ -138,7 +139,15 @@ test.group('GST / numbers and words', () => {
     // 31 March 19:00 UTC is already 1 April in India.
     assert.equal(financialYear(new Date('2027-03-31T19:00:00Z')), '2027-28')
     assert.equal(financialYear(new Date('2099-12-01T00:00:00Z')), '2099-00')
-    assert.equal(invoiceNumber('2026-27', 42), 'INV/2026-27/000042')
+  })
+
+  test('invoice numbers fit the 16 characters rule 46(b) allows', ({ assert }) => {
+    assert.equal(invoiceNumber('2026-27', 42), 'INV/26-27/000042')
+    assert.equal(invoiceNumber('2099-00', 1), 'INV/99-00/000001')
+    for (const sequence of [1, 42, 123_456, 999_999]) {
+      assert.isAtMost(invoiceNumber('2026-27', sequence).length, DOCUMENT_NUMBER_MAX_LENGTH)
+    }
+    assert.throws(() => invoiceNumber('2026-27', 1_000_000), /longer than 16/)
   })
 
   test('rupees with Indian digit grouping', ({ assert }) => {

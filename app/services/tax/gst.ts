@@ -127,8 +127,22 @@ export function financialYear(date: Date) {
   return `${year}-${String((year + 1) % 100).padStart(2, '0')}`
 }
 
+/**
+ * Rule 46(b) of the CGST Rules (and GSTR-1, the e-invoice schema) allow at
+ * most 16 characters: `INV/26-27/000042`. A seventh sequence digit would
+ * break that, so it fails loudly instead of issuing a non-compliant number.
+ */
+export const DOCUMENT_NUMBER_MAX_LENGTH = 16
+
 export function invoiceNumber(fy: string, sequence: number) {
-  return `INV/${fy}/${String(sequence).padStart(6, '0')}`
+  const [start, end] = fy.split('-')
+  const number = `INV/${start.slice(-2)}-${end}/${String(sequence).padStart(6, '0')}`
+  if (number.length > DOCUMENT_NUMBER_MAX_LENGTH) {
+    throw new Error(
+      `Invoice number ${number} is longer than ${DOCUMENT_NUMBER_MAX_LENGTH} characters`
+    )
+  }
+  return number
 }
 
 /** ₹ with Indian digit grouping: 11800050 → "₹1,18,000.50". */
