@@ -23,6 +23,39 @@ const PG_BAD_INPUT = new Set([
   '2201B', // invalid regular expression
 ])
 
+/**
+ * Errors that mean the database went away for a moment (a restart, a
+ * dropped connection, a full pool), not that the request was wrong: the
+ * client may simply retry, so they are a 503 with Retry-After.
+ */
+const DB_UNAVAILABLE_CODES = new Set([
+  '57P01', // admin_shutdown: the server is restarting or killed the backend
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now: starting up or shutting down
+  '53300', // too_many_connections
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+])
+
+function isDatabaseUnavailable(err: any) {
+  if (!err) return false
+  if (
+    typeof err.code === 'string' &&
+    (DB_UNAVAILABLE_CODES.has(err.code) || /^08/.test(err.code))
+  ) {
+    return true
+  }
+  return (
+    err.name === 'KnexTimeoutError' ||
+    /^Connection terminated( unexpectedly)?$/.test(String(err.message ?? ''))
+  )
+}
+
+/** Seconds a client should wait before retrying after a database blip. */
+const DB_RETRY_AFTER_SECONDS = 2
+
 const GENERIC_MESSAGES: Record<number, string> = {
   400: 'Bad request',
   401: 'Unauthorized',
@@ -113,6 +146,19 @@ export default class HttpExceptionHandler extends ExceptionHandler {
         status: 429,
         headers: { ...error.getDefaultHeaders(), ...(error.headers ?? {}) },
         errors: [{ message: 'Too many requests. Try again later.', code: 'E_TOO_MANY_REQUESTS' }],
+      }
+    }
+
+    if (isDatabaseUnavailable(err)) {
+      return {
+        status: 503,
+        headers: { 'Retry-After': DB_RETRY_AFTER_SECONDS },
+        errors: [
+          {
+            message: 'The service is briefly unavailable. Try again in a moment.',
+            code: 'E_SERVICE_UNAVAILABLE',
+          },
+        ],
       }
     }
 
