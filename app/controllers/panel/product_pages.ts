@@ -123,10 +123,11 @@ export default abstract class ProductPages {
   async quickUpdate(ctx: HttpContext, updateProduct: UpdateProduct) {
     const product = await productFor(ctx)
     await ctx.bouncer.with(ProductPolicy).authorize('update', ownership(product))
-    const { stock, expected_stock: expectedStock, is_active: isActive } = productInput(
-      ctx.request,
-      true
-    )
+    const {
+      stock,
+      expected_stock: expectedStock,
+      is_active: isActive,
+    } = productInput(ctx.request, true)
     const input = await updateProductValidator.validate(
       { stock, expected_stock: expectedStock, is_active: isActive },
       { messagesProvider: panelMessages }
