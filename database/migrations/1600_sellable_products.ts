@@ -94,6 +94,8 @@ export default class extends BaseSchema {
     this.schema.raw('DROP FUNCTION IF EXISTS product_unsellable_reason(boolean, integer)')
     this.schema.raw('COMMENT ON COLUMN products.is_visible IS NULL')
     // The BEFORE trigger recomputes the old rule on this touch.
-    this.schema.raw('UPDATE products SET is_visible = NOT is_visible WHERE NOT is_visible AND is_active')
+    this.schema.raw(
+      'UPDATE products SET is_visible = NOT is_visible WHERE NOT is_visible AND is_active'
+    )
   }
 }

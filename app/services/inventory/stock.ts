@@ -1,7 +1,19 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type { StockMovementReason } from '#models/stock_movement'
 import { ConflictError, DomainError, FieldInvalidError } from '#exceptions/domain_errors'
 import { bumpCatalogVersion } from '#services/catalog/listing_cache'
+
+/**
+ * Why a stock_movements row exists: a product's opening stock, a seller's or
+ * admin's edit, an order reserving or releasing units. Rows are written only
+ * by applyStockChanges below (there is no model to write them another way).
+ */
+export const STOCK_MOVEMENT_REASONS = [
+  'initial',
+  'adjustment',
+  'order_reserved',
+  'order_released',
+] as const
+export type StockMovementReason = (typeof STOCK_MOVEMENT_REASONS)[number]
 
 /** The most a product can hold (validators and adjustments agree on it). */
 export const MAX_STOCK = 1_000_000
