@@ -9,8 +9,8 @@ const notFound = () => AuthorizationResponse.deny('Product not found', 404)
 
 /**
  * Anyone sees sellable products (active, seller approved and enabled);
- * owners and admins also see the others. Approved sellers manage their own products; admins
- * may edit any product.
+ * owners and admins also see the others. Approved sellers manage their own
+ * products; admins may edit any product.
  */
 export default class ProductPolicy extends BasePolicy {
   @allowGuest()
