@@ -24,6 +24,8 @@ export const VALIDATION_MESSAGES = {
   'withoutDecimals': 'The {{ field }} field must be a whole number',
   'database.unique': 'The {{ field }} has already been taken',
   'database.exists': 'The selected {{ field }} does not exist',
+  'expected_stock.requiredIfExists':
+    'The expected_stock field is required with stock: send the stock you read, or use stock_adjustment',
 }
 
 vine.messagesProvider = new SimpleMessagesProvider(VALIDATION_MESSAGES)

@@ -42,7 +42,10 @@ export default class Product extends BaseModel {
   @column()
   declare isActive: boolean
 
-  /** is_active and the seller approved; maintained by a database trigger, read-only here. */
+  /**
+   * Sellable: active, seller approved and the seller's account active
+   * (#services/catalog/sellable). Kept by database triggers, read-only here.
+   */
   @column()
   declare isVisible: boolean
 

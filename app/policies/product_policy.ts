@@ -8,9 +8,9 @@ type ProductOwnership = { sellerId: number; isVisible: boolean }
 const notFound = () => AuthorizationResponse.deny('Product not found', 404)
 
 /**
- * Anyone sees visible products (active, approved seller); owners and admins
- * also see hidden ones. Approved sellers manage their own products; admins
- * may edit any product.
+ * Anyone sees sellable products (active, seller approved and enabled);
+ * owners and admins also see the others. Approved sellers manage their own
+ * products; admins may edit any product.
  */
 export default class ProductPolicy extends BasePolicy {
   @allowGuest()

@@ -2,10 +2,12 @@ import vine from '@vinejs/vine'
 import { paginationFields } from '#validators/pagination'
 import { GST_RATES } from '#enums/gst_rate'
 import { PRODUCT_SORTS } from '#enums/product_sort'
+import { MAX_STOCK } from '#services/inventory/stock'
+import { prohibitedWith } from '#validators/rules/prohibited_with'
 
 /** Paise fit PostgreSQL's integer: up to ₹2,14,74,836.47. */
 const paise = () => vine.number().withoutDecimals().min(1).max(2_147_483_647)
-const stock = () => vine.number().withoutDecimals().min(0).max(1_000_000)
+const stock = () => vine.number().withoutDecimals().min(0).max(MAX_STOCK)
 
 export const listProductsValidator = vine.compile(
   vine.object({
@@ -39,7 +41,17 @@ export const updateProductValidator = vine.compile(
     description: vine.string().trim().maxLength(10_000).optional(),
     price_paise: paise().optional(),
     mrp_paise: paise().nullable().optional(),
+    // A stock edit says what it was made against (see stockEditDelta): the
+    // stock the client read, or a signed adjustment instead of a new value.
     stock: stock().optional(),
+    expected_stock: stock().optional().requiredIfExists('stock'),
+    stock_adjustment: vine
+      .number()
+      .withoutDecimals()
+      .min(-MAX_STOCK)
+      .max(MAX_STOCK)
+      .optional()
+      .use(prohibitedWith({ other: 'stock' })),
     category_id: vine.number().withoutDecimals().min(1).max(2_147_483_647).optional(),
     gst_rate: vine.enum(GST_RATES).optional(),
     is_active: vine.boolean().optional(),

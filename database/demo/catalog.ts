@@ -5,7 +5,7 @@ import Category from '#models/category'
 import Product from '#models/product'
 import SellerProfile from '#models/seller_profile'
 import ProductImage from '#models/product_image'
-import StockMovement from '#models/stock_movement'
+import { applyStockChanges } from '#services/inventory/stock'
 import type { GstRate } from '#enums/gst_rate'
 import { gstinCheckDigit } from '#validators/rules/gstin'
 import { slugify } from '#services/catalog/slug'
@@ -408,7 +408,8 @@ export async function seedDemoCatalog() {
             description: `${colour} ${style.toLowerCase()} ${item.toLowerCase()}. ${leaf.blurb}`,
             pricePaise: price,
             mrpPaise: Math.max(mrp, price),
-            stock,
+            // Opening stock goes in through the ledger below.
+            stock: 0,
             gstRate: gst,
             isActive: true,
             salesCount: Math.floor(rand() * 500),
@@ -418,17 +419,15 @@ export async function seedDemoCatalog() {
           { client: trx }
         )
         if (stock > 0) {
-          await StockMovement.create(
+          await applyStockChanges(trx, [
             {
               productId: product.id,
               delta: stock,
               reason: 'initial',
               referenceType: 'product',
               referenceId: product.id,
-              stockAfter: stock,
             },
-            { client: trx }
-          )
+          ])
         }
         await rememberTitleWords([title], trx)
       })

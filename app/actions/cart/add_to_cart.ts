@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import { MAX_QUANTITY_PER_ITEM } from '#models/cart_item'
 import { ConflictError, FieldInvalidError } from '#exceptions/domain_errors'
-import { wherePurchasable } from '#services/catalog/sellable'
+import { sellable } from '#services/catalog/sellable'
 
 /**
  * Adds a product to the cart, or adds to the quantity already there.
@@ -13,7 +13,10 @@ import { wherePurchasable } from '#services/catalog/sellable'
 export default class AddToCart {
   async handle(user: User, productId: number, quantity: number) {
     return db.transaction(async (trx) => {
-      const product = await wherePurchasable(trx.from('products as p').where('p.id', productId))
+      const product = await trx
+        .from('products as p')
+        .where('p.id', productId)
+        .whereRaw(sellable('p'))
         .select('p.id', 'p.title', 'p.stock')
         .first()
       if (!product) {

@@ -1,21 +1,21 @@
 import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import { mediaUrl } from '#services/platform/media'
+import { sellable } from '#services/catalog/sellable'
 
 export type CartIssue = 'unavailable' | 'out_of_stock' | 'insufficient_stock'
 
 /**
- * The cart at current prices. Lines whose product went inactive or ran
- * short stay in the cart, flagged with `issue`; the subtotal counts only
- * lines that can be bought as they are.
+ * The cart at current prices. Lines whose product is no longer sellable
+ * (inactive, seller suspended or disabled) or ran short stay in the cart,
+ * flagged with `issue`; the subtotal counts only lines that can be bought
+ * as they are.
  */
 export default class ShowCart {
   async handle(user: User) {
     const rows = await db
       .from('cart_items as c')
       .join('products as p', 'p.id', 'c.product_id')
-      .leftJoin('seller_profiles as sp', 'sp.user_id', 'p.seller_id')
-      .leftJoin('users as su', 'su.id', 'p.seller_id')
       .where('c.user_id', user.id)
       .orderBy('c.created_at', 'asc')
       .orderBy('c.id', 'asc')
@@ -27,9 +27,7 @@ export default class ShowCart {
         'p.slug',
         'p.price_paise',
         'p.stock',
-        'p.is_active',
-        'sp.status as seller_status',
-        'su.is_active as seller_active',
+        db.raw(`${sellable('p')} AS sellable`),
         db.raw(
           '(SELECT path FROM product_images i WHERE i.product_id = p.id ORDER BY position, id LIMIT 1) AS image_path'
         )
@@ -39,8 +37,7 @@ export default class ShowCart {
     let itemCount = 0
     const items = await Promise.all(
       rows.map(async (row) => {
-        const sellable = row.is_active && row.seller_status === 'approved' && row.seller_active
-        const issue: CartIssue | null = !sellable
+        const issue: CartIssue | null = !row.sellable
           ? 'unavailable'
           : row.stock === 0
             ? 'out_of_stock'

@@ -2,12 +2,12 @@ import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import Product from '#models/product'
 import Category from '#models/category'
-import StockMovement from '#models/stock_movement'
 import { FieldInvalidError } from '#exceptions/domain_errors'
 import { DEFAULT_GST_RATE, type GstRate } from '#enums/gst_rate'
 import { slugify, slugSuffix } from '#services/catalog/slug'
 import { rememberTitleWords } from '#services/catalog/search_query'
 import { bumpCatalogVersion } from '#services/catalog/listing_cache'
+import { applyStockChanges } from '#services/inventory/stock'
 
 export type CreateProductInput = {
   title: string
@@ -21,8 +21,9 @@ export type CreateProductInput = {
 }
 
 /**
- * A seller lists a product. The opening stock is the first ledger entry, so
- * stock_movements sums to products.stock from the start.
+ * A seller lists a product. The opening stock goes in through the ledger
+ * (its first entry, `initial`), so stock_movements sums to products.stock
+ * from the start.
  */
 export default class CreateProduct {
   async handle(seller: User, input: CreateProductInput) {
@@ -44,23 +45,22 @@ export default class CreateProduct {
         description: input.description,
         pricePaise: input.price_paise,
         mrpPaise: input.mrp_paise ?? null,
-        stock: input.stock,
+        stock: 0,
         gstRate: input.gst_rate ?? category.gstRate ?? DEFAULT_GST_RATE,
         isActive: input.is_active ?? true,
       })
       await product.save()
-      if (product.stock > 0) {
-        await StockMovement.create(
+      if (input.stock > 0) {
+        await applyStockChanges(trx, [
           {
             productId: product.id,
-            delta: product.stock,
+            delta: input.stock,
             reason: 'initial',
             referenceType: 'product',
             referenceId: product.id,
-            stockAfter: product.stock,
           },
-          { client: trx }
-        )
+        ])
+        await product.refresh()
       }
       await rememberTitleWords([product.title], trx)
       return product

@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { FieldInvalidError } from '#exceptions/domain_errors'
 import { countProducts, estimateProducts, type Total } from '#services/catalog/totals'
 import { buildSearchQuery } from '#services/catalog/search_query'
+import { sellable } from '#services/catalog/sellable'
 import { findCategory, subtreeIds } from '#services/catalog/categories'
 import type { ProductListRow } from '#transformers/product_transformer'
 import type { ProductSort } from '#enums/product_sort'
@@ -108,7 +109,7 @@ export default class ListProducts {
     const where: string[] = []
     const bindings: unknown[] = []
     if (scope.kind === 'storefront') {
-      where.push('p.is_visible')
+      where.push(sellable('p'))
     } else if (scope.kind === 'seller') {
       where.push('p.seller_id = ?')
       bindings.push(scope.sellerId)

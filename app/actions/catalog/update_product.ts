@@ -1,30 +1,33 @@
 import db from '@adonisjs/lucid/services/db'
+import type { Infer } from '@vinejs/vine/types'
+import type User from '#models/user'
 import Product from '#models/product'
 import Category from '#models/category'
-import StockMovement from '#models/stock_movement'
 import { FieldInvalidError, NotFoundError } from '#exceptions/domain_errors'
-import type { GstRate } from '#enums/gst_rate'
+import type { updateProductValidator } from '#validators/product'
 import { rememberTitleWords } from '#services/catalog/search_query'
 import { bumpCatalogVersion } from '#services/catalog/listing_cache'
+import { applyStockChanges, stockEditDelta } from '#services/inventory/stock'
 
-export type UpdateProductInput = {
-  title?: string
-  description?: string
-  price_paise?: number
-  mrp_paise?: number | null
-  stock?: number
-  category_id?: number
-  gst_rate?: GstRate
-  is_active?: boolean
-}
+export type UpdateProductInput = Infer<typeof updateProductValidator>
 
 /**
- * Edits a product. The row is locked so a stock edit and a concurrent
- * checkout cannot lose each other's change; a stock edit is recorded in
- * the ledger as an adjustment. The slug stays, so shared links keep working.
+ * Edits a product. The row is locked, so a stock edit is decided against
+ * the stock as it is now (see stockEditDelta) and a concurrent checkout
+ * waits for it; the change goes through the stock ledger as an
+ * `adjustment` referencing who made it. The slug stays, so shared links
+ * keep working.
  */
 export default class UpdateProduct {
-  async handle(productId: number, input: UpdateProductInput) {
+  async handle({
+    actor,
+    productId,
+    input,
+  }: {
+    actor: User
+    productId: number
+    input: UpdateProductInput
+  }) {
     if (input.category_id !== undefined && !(await Category.find(input.category_id))) {
       throw new FieldInvalidError('category_id', 'exists', 'The selected category does not exist')
     }
@@ -40,32 +43,29 @@ export default class UpdateProduct {
       if (mrp !== null && mrp < price) {
         throw new FieldInvalidError('mrp_paise', 'min', 'mrp_paise must not be below price_paise')
       }
-      const previousStock = product.stock
+      const delta = stockEditDelta(product.stock, input)
       product.merge({
         title: input.title ?? product.title,
         description: input.description ?? product.description,
         pricePaise: price,
         mrpPaise: mrp,
-        stock: input.stock ?? product.stock,
         categoryId: input.category_id ?? product.categoryId,
         gstRate: input.gst_rate ?? product.gstRate,
         isActive: input.is_active ?? product.isActive,
       })
       await product.save()
 
-      const delta = product.stock - previousStock
       if (delta !== 0) {
-        await StockMovement.create(
+        await applyStockChanges(trx, [
           {
             productId: product.id,
             delta,
             reason: 'adjustment',
-            referenceType: 'product',
-            referenceId: product.id,
-            stockAfter: product.stock,
+            referenceType: 'user',
+            referenceId: actor.id,
           },
-          { client: trx }
-        )
+        ])
+        await product.refresh()
       }
       if (input.title) await rememberTitleWords([input.title], trx)
       return product

@@ -7,6 +7,7 @@ import type User from '#models/user'
 import Order, { type ShippingAddress } from '#models/order'
 import { ConflictError, DomainError, FieldInvalidError } from '#exceptions/domain_errors'
 import { applyStockChanges } from '#services/inventory/stock'
+import { sellable } from '#services/catalog/sellable'
 import { shippingFor } from '#services/orders/pricing'
 
 type Line = {
@@ -184,13 +185,13 @@ export default class PlaceOrder {
 
   /** Cart lines with their products locked FOR UPDATE, in product id order (no deadlocks). */
   private async lockCartLines(trx: TransactionClientContract, userId: number): Promise<Line[]> {
+    // Sellable is read from the locked row: a seller disabled or suspended
+    // meanwhile has re-decided it under the same row lock (a trigger).
     const { rows } = await trx.rawQuery(
       `SELECT p.id, c.quantity, p.title, p.seller_id, p.price_paise, p.gst_rate, p.stock,
-              (p.is_active AND sp.status = 'approved' AND su.is_active) AS sellable
+              ${sellable('p')} AS sellable
          FROM cart_items c
          JOIN products p ON p.id = c.product_id
-         LEFT JOIN seller_profiles sp ON sp.user_id = p.seller_id
-         LEFT JOIN users su ON su.id = p.seller_id
         WHERE c.user_id = ?
         ORDER BY p.id
           FOR UPDATE OF p`,

@@ -8,8 +8,8 @@ import { bumpCatalogVersion } from '#services/catalog/listing_cache'
  * An admin's decision on a seller application. Re-deciding is allowed
  * (an approved seller can be suspended by rejecting it, and back).
  * Saving the status also shows or hides the seller's products in the same
- * statement: a database trigger keeps products.is_visible in step
- * (migration 1300_catalog_search_and_visibility).
+ * statement: a database trigger re-decides products.is_visible, whether
+ * they are sellable (migration 1600_sellable_products).
  */
 export default class ReviewSeller {
   async handle(sellerUserId: number, decision: Exclude<SellerStatus, 'pending'>) {

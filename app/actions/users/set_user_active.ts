@@ -1,9 +1,13 @@
 import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
+import { bumpCatalogVersion } from '#services/catalog/listing_cache'
 
 /**
  * Enables or disables an account. Disabling also revokes every token, so
- * re-enabling later does not bring old sessions back to life.
+ * re-enabling later does not bring old sessions back to life. A seller's
+ * products stop (or start) being sellable in the same statement: a
+ * database trigger re-decides products.is_visible (migration
+ * 1600_sellable_products), so cached storefront lists are refreshed.
  */
 export default class SetUserActive {
   async handle(user: User, isActive: boolean) {
@@ -14,6 +18,7 @@ export default class SetUserActive {
       if (!isActive) {
         await trx.from('auth_access_tokens').where('tokenable_id', user.id).delete()
       }
+      if (user.isSeller) trx.after('commit', bumpCatalogVersion)
     })
     return user
   }

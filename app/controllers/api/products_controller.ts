@@ -52,7 +52,7 @@ export default class ProductsController {
     const product = await productFor(ctx)
     await ctx.bouncer.with(ProductPolicy).authorize('update', ownership(product))
     const input = await ctx.request.validateUsing(updateProductValidator)
-    await updateProduct.handle(product.id, input)
+    await updateProduct.handle({ actor: ctx.auth.getUserOrFail(), productId: product.id, input })
     return { data: await serializeProductDetail((await readProduct(product.id))!) }
   }
 

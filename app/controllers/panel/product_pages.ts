@@ -13,7 +13,12 @@ import {
   panelMessages,
   rupeesToPaise,
 } from '#controllers/panel/support/forms'
-import { serializeProductDetail } from '#transformers/product_transformer'
+import {
+  serializeProductDetail,
+  serializeProductListItem,
+  type ProductListRow,
+} from '#transformers/product_transformer'
+import { UNSELLABLE_LABELS, unsellableReasons } from '#services/catalog/sellable'
 import { updateProductValidator, uploadImageValidator } from '#validators/product'
 
 /** Form fields (prices in rupees) → the API's product input (prices in paise). */
@@ -24,22 +29,47 @@ export function productInput(request: Request, clearable: boolean) {
     'price',
     'mrp',
     'stock',
+    'expected_stock',
     'category_id',
     'gst_rate',
     'is_active',
   ])
   const number = (value: unknown) =>
     typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value ?? undefined)
+  // The forms always show the stock (and send what they showed as
+  // expected_stock): left as it was, it is no stock edit, so saving other
+  // fields never conflicts with orders placed meanwhile.
+  let stock = number(body.stock)
+  let expectedStock = number(body.expected_stock)
+  if (stock !== undefined && stock === expectedStock) stock = expectedStock = undefined
   return {
     title: body.title ?? undefined,
     description: body.description ?? (clearable ? undefined : ''),
     price_paise: rupeesToPaise(body.price),
     mrp_paise: rupeesToPaise(body.mrp, clearable ? null : undefined),
-    stock: number(body.stock),
+    stock,
+    expected_stock: expectedStock,
     category_id: number(body.category_id),
     gst_rate: number(body.gst_rate),
     is_active: body.is_active ?? undefined,
   }
+}
+
+/**
+ * A page of the product list with what the status column says: active, or
+ * why the storefront does not show it (inactive, seller suspended, …).
+ */
+export async function productRows(rows: ProductListRow[]) {
+  const reasons = await unsellableReasons(rows.map((row) => row.id))
+  return Promise.all(
+    rows.map(async (row) => {
+      const reason = reasons.get(row.id) ?? null
+      return {
+        ...(await serializeProductListItem(row)),
+        status: reason ? UNSELLABLE_LABELS[reason] : 'active',
+      }
+    })
+  )
 }
 
 /**
@@ -67,9 +97,12 @@ export default abstract class ProductPages {
   async edit(ctx: HttpContext) {
     const product = await productFor(ctx)
     await ctx.bouncer.with(ProductPolicy).authorize('update', ownership(product))
+    const reason = (await unsellableReasons([product.id])).get(product.id)
     return ctx.view.render('panel/products/form', {
       ...(await this.formData()),
       product: await serializeProductDetail(product),
+      // A product hidden by its seller's state rather than its own status.
+      hiddenBecause: reason && reason !== 'inactive' ? UNSELLABLE_LABELS[reason] : null,
     })
   }
 
@@ -80,7 +113,7 @@ export default abstract class ProductPages {
     const input = await updateProductValidator.validate(productInput(ctx.request, true), {
       messagesProvider: panelMessages,
     })
-    await updateProduct.handle(product.id, input)
+    await updateProduct.handle({ actor: ctx.auth.getUserOrFail(), productId: product.id, input })
     ctx.session.flash('success', 'Product saved.')
     return ctx.response.redirect(`${this.base}/${product.id}/edit`)
   }
@@ -90,12 +123,20 @@ export default abstract class ProductPages {
   async quickUpdate(ctx: HttpContext, updateProduct: UpdateProduct) {
     const product = await productFor(ctx)
     await ctx.bouncer.with(ProductPolicy).authorize('update', ownership(product))
-    const { stock, is_active: isActive } = productInput(ctx.request, true)
+    const {
+      stock,
+      expected_stock: expectedStock,
+      is_active: isActive,
+    } = productInput(ctx.request, true)
     const input = await updateProductValidator.validate(
-      { stock, is_active: isActive },
+      { stock, expected_stock: expectedStock, is_active: isActive },
       { messagesProvider: panelMessages }
     )
-    const saved = await updateProduct.handle(product.id, input)
+    const saved = await updateProduct.handle({
+      actor: ctx.auth.getUserOrFail(),
+      productId: product.id,
+      input,
+    })
     ctx.session.flash(
       'success',
       input.is_active === undefined

@@ -340,8 +340,13 @@ test.group('Products / writes', (group) => {
       category_id: category.id,
     })
     const id = created.body().data.id
+    let read = 10
     for (const stock of [4, 4, 25, 0]) {
-      const response = await client.patch(`/api/products/${id}`).bearerToken(token).json({ stock })
+      const response = await client
+        .patch(`/api/products/${id}`)
+        .bearerToken(token)
+        .json({ stock, expected_stock: read })
+      read = stock
       response.assertStatus(200)
       assert.equal(response.body().data.stock, stock)
       assert.equal(response.body().data.in_stock, stock > 0)

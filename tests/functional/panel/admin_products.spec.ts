@@ -79,6 +79,7 @@ test.group('Panel: admin products', (group) => {
         price: '450',
         mrp: '',
         stock: '6',
+        expected_stock: '4',
         category_id: String(category.id),
         is_active: '0',
       })

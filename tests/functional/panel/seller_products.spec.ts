@@ -157,6 +157,7 @@ test.group('Panel: seller products', (group) => {
         price: '450',
         mrp: '',
         stock: '4',
+        expected_stock: '4',
         category_id: String(category.id),
         is_active: '1',
       })
@@ -173,7 +174,7 @@ test.group('Panel: seller products', (group) => {
       .withGuard('web')
       .loginAs(seller)
       .withCsrfToken()
-      .form({ stock: '9' })
+      .form({ stock: '9', expected_stock: '4' })
       .redirects(0)
     await client
       .post(`/panel/seller/products/${product.id}/quick`)

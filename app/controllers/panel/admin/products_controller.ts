@@ -2,9 +2,8 @@ import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import ListProducts from '#actions/catalog/list_products'
 import ProductPolicy from '#policies/product_policy'
-import ProductPages from '#controllers/panel/product_pages'
+import ProductPages, { productRows } from '#controllers/panel/product_pages'
 import { listFilters, pager, paiseToRupees } from '#controllers/panel/support/forms'
-import { serializeProductListItem } from '#transformers/product_transformer'
 import { listProductsValidator } from '#validators/product'
 
 const PER_PAGE = 20
@@ -28,7 +27,7 @@ export default class ProductsController extends ProductPages {
     return view.render('panel/admin/products', {
       base: this.base,
       showSeller: this.showSeller,
-      products: await Promise.all(page.rows.map((row) => serializeProductListItem(row))),
+      products: await productRows(page.rows),
       search: filters.search ?? '',
       pager: pager(request, page.page, PER_PAGE, page.total.total),
       rupees: paiseToRupees,

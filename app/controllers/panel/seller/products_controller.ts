@@ -3,9 +3,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import ListProducts from '#actions/catalog/list_products'
 import CreateProduct from '#actions/catalog/create_product'
 import ProductPolicy from '#policies/product_policy'
-import ProductPages, { productInput } from '#controllers/panel/product_pages'
+import ProductPages, { productInput, productRows } from '#controllers/panel/product_pages'
 import { listFilters, pager, paiseToRupees, panelMessages } from '#controllers/panel/support/forms'
-import { serializeProductListItem } from '#transformers/product_transformer'
 import { createProductValidator, listProductsValidator } from '#validators/product'
 
 const PER_PAGE = 20
@@ -28,7 +27,7 @@ export default class ProductsController extends ProductPages {
     return view.render('panel/seller/products/index', {
       base: this.base,
       showSeller: this.showSeller,
-      products: await Promise.all(page.rows.map((row) => serializeProductListItem(row))),
+      products: await productRows(page.rows),
       search: filters.search ?? '',
       pager: pager(request, page.page, PER_PAGE, page.total.total),
       rupees: paiseToRupees,
