@@ -16,7 +16,7 @@ export default class QueueListen extends BaseCommand {
   declare queue?: string[]
 
   async run() {
-    const { default: env } = await import('#start/env')
+    const { outboxSweepSeconds: seconds } = await import('#config/queue')
     const { QueueWorkers } = await import('#services/queue/workers')
     const { default: outbox } = await import('#services/queue/outbox')
     const { default: pdfRenderer } = await import('#services/invoices/pdf_renderer')
@@ -32,7 +32,6 @@ export default class QueueListen extends BaseCommand {
       this.logger.warning(`could not schedule repeatable jobs: ${(error as Error).message}`)
     )
 
-    const seconds = env.get('OUTBOX_SWEEP_SECONDS', 15)
     let sweeping = false
     const sweep = async () => {
       if (sweeping) return

@@ -5,6 +5,9 @@ import { defineConfig } from '@rlanz/bull-queue'
  * BullMQ on the app's Redis (same host, port and database index as the
  * rest of the app, so tests and parallel checkouts stay isolated).
  */
+/** How often the worker re-dispatches outbox events that could not reach Redis. */
+export const outboxSweepSeconds = env.get('OUTBOX_SWEEP_SECONDS', 15)
+
 export default defineConfig({
   defaultConnection: {
     host: env.get('REDIS_HOST'),
