@@ -65,9 +65,17 @@ export default class User extends compose(BaseModel, AuthFinder) {
     return this.role === 'seller'
   }
 
-  /** Only works when `sellerProfile` is preloaded (the auth middleware does for sellers). */
+  /** Only works when `sellerProfile` is preloaded: `loadPermissions()` does for sellers. */
   get isApprovedSeller() {
     return this.role === 'seller' && this.sellerProfile?.status === 'approved'
+  }
+
+  /**
+   * What policies need beyond the row: seller permissions depend on the
+   * profile's approval status. The auth middlewares call it once per request.
+   */
+  async loadPermissions(this: User) {
+    if (this.role === 'seller' && !this.$preloaded.sellerProfile) await this.load('sellerProfile')
   }
 
   /** Emails are stored lower-cased; lookups must normalise the same way. */

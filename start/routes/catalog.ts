@@ -11,6 +11,7 @@ const SellerProductsController = () => import('#controllers/api/seller/products_
 /** `:category` and `:product` accept a numeric id or a slug. */
 const idOrSlug = { match: /^[a-z0-9]+(-[a-z0-9]+)*$/i }
 const auth = middleware.auth({ guards: ['api'] })
+const silentAuth = middleware.silentAuth()
 
 router
   .group(() => {
@@ -27,7 +28,10 @@ router
       .use(auth)
 
     router.get('products', [ProductsController, 'index'])
-    router.get('products/:product', [ProductsController, 'show']).where('product', idOrSlug)
+    router
+      .get('products/:product', [ProductsController, 'show'])
+      .where('product', idOrSlug)
+      .use(silentAuth)
     router.post('products', [ProductsController, 'store']).use(auth)
     router
       .route('products/:product', ['PUT', 'PATCH'], [ProductsController, 'update'])
@@ -51,6 +55,7 @@ router
     router
       .get('products/:product/reviews', [ProductReviewsController, 'index'])
       .where('product', idOrSlug)
+      .use(silentAuth)
     router
       .post('products/:product/reviews', [ProductReviewsController, 'store'])
       .where('product', idOrSlug)
