@@ -2,8 +2,9 @@ import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 
 /**
- * The worker: processes the queues, schedules the repeatable expiry sweep
- * and re-dispatches outbox events left pending while Redis was away.
+ * The worker: processes the queues, schedules the repeatable sweeps (order
+ * expiry, refund retries) and re-dispatches outbox events left pending
+ * while Redis was away.
  * Replaces @rlanz/bull-queue's own listener so the workers and the
  * browser can be closed on Ctrl-C.
  */
