@@ -2,8 +2,9 @@ import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 
 /**
- * The worker: processes the queues, schedules the repeatable expiry sweep
- * and re-dispatches outbox events left pending while Redis was away.
+ * The worker: processes the queues, schedules the repeatable sweeps (order
+ * expiry, refund retries) and re-dispatches outbox events left pending
+ * while Redis was away.
  * Replaces @rlanz/bull-queue's own listener so the workers and the
  * browser can be closed on Ctrl-C.
  */
@@ -16,7 +17,7 @@ export default class QueueListen extends BaseCommand {
   declare queue?: string[]
 
   async run() {
-    const { default: env } = await import('#start/env')
+    const { outboxSweepSeconds: seconds } = await import('#config/queue')
     const { QueueWorkers } = await import('#services/queue/workers')
     const { default: outbox } = await import('#services/queue/outbox')
     const { default: pdfRenderer } = await import('#services/invoices/pdf_renderer')
@@ -32,7 +33,6 @@ export default class QueueListen extends BaseCommand {
       this.logger.warning(`could not schedule repeatable jobs: ${(error as Error).message}`)
     )
 
-    const seconds = env.get('OUTBOX_SWEEP_SECONDS', 15)
     let sweeping = false
     const sweep = async () => {
       if (sweeping) return

@@ -8,6 +8,24 @@ import { defineConfig } from '@adonisjs/core/http'
  */
 export const appKey = new Secret(env.get('APP_KEY'))
 
+/**
+ * The public base URL in links (checkout pages, mails, invoice and image
+ * URLs, sandbox webhooks), without a trailing slash. Without APP_URL it is
+ * the address the server listens on, so changing PORT alone breaks no link.
+ */
+export function resolveAppUrl(vars: { APP_URL?: string; HOST: string; PORT: number }) {
+  if (vars.APP_URL) return vars.APP_URL.replace(/\/+$/, '')
+  // A wildcard address is where the server listens, not one a browser can open.
+  const host = ['0.0.0.0', '::'].includes(vars.HOST) ? '127.0.0.1' : vars.HOST
+  return `http://${host.includes(':') ? `[${host}]` : host}:${vars.PORT}`
+}
+
+export const appUrl = resolveAppUrl({
+  APP_URL: env.get('APP_URL'),
+  HOST: env.get('HOST'),
+  PORT: env.get('PORT'),
+})
+
 export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: true,

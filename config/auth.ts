@@ -1,3 +1,4 @@
+import env from '#start/env'
 import { defineConfig } from '@adonisjs/auth'
 import { tokensGuard, tokensUserProvider } from '@adonisjs/auth/access_tokens'
 import { sessionGuard, sessionUserProvider } from '@adonisjs/auth/session'
@@ -24,6 +25,12 @@ const authConfig = defineConfig({
 })
 
 export default authConfig
+
+/** Lifetime of an API access token ("30 days", "12 hours"). */
+export const accessTokenLifetime = env.get('ACCESS_TOKEN_EXPIRES_IN', '30 days')
+
+/** Minutes a password-reset link stays valid. */
+export const passwordResetMinutes = env.get('PASSWORD_RESET_TTL_MINUTES', 60)
 
 declare module '@adonisjs/auth/types' {
   export interface Authenticators extends InferAuthenticators<typeof authConfig> {}

@@ -1,6 +1,11 @@
+import { join } from 'node:path'
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig, services } from '@adonisjs/drive'
+import { appUrl } from '#config/app'
+
+/** Root of both disks: <root>/public and <root>/private. */
+export const storageRoot = app.makePath(env.get('STORAGE_PATH', 'storage'))
 
 /**
  * Two disks. `fs` holds public files (product and category images) under
@@ -13,14 +18,14 @@ const driveConfig = defineConfig({
   default: env.get('DRIVE_DISK'),
   services: {
     fs: services.fs({
-      location: app.makePath(env.get('STORAGE_PATH', 'storage'), 'public'),
+      location: join(storageRoot, 'public'),
       serveFiles: true,
       routeBasePath: '/uploads',
       visibility: 'public',
-      appUrl: env.get('APP_URL'),
+      appUrl,
     }),
     private: services.fs({
-      location: app.makePath(env.get('STORAGE_PATH', 'storage'), 'private'),
+      location: join(storageRoot, 'private'),
       visibility: 'private',
     }),
   },

@@ -11,6 +11,9 @@ const limiterConfig = defineConfig({
 
 export default limiterConfig
 
+/** Login attempts per IP + email, and registrations per IP, per minute (start/limiter.ts). */
+export const authAttemptsPerMinute = env.get('AUTH_RATE_LIMIT_PER_MINUTE', 10)
+
 declare module '@adonisjs/limiter/types' {
   export interface LimitersList extends InferLimiters<typeof limiterConfig> {}
 }

@@ -1,5 +1,8 @@
 import env from '#start/env'
 import { defineConfig } from '@rlanz/bull-queue'
+import redisConfig from '#config/redis'
+
+const redis = redisConfig.connections.main
 
 /**
  * BullMQ on the app's Redis (same host, port and database index as the
@@ -7,10 +10,10 @@ import { defineConfig } from '@rlanz/bull-queue'
  */
 export default defineConfig({
   defaultConnection: {
-    host: env.get('REDIS_HOST'),
-    port: env.get('REDIS_PORT'),
-    password: env.get('REDIS_PASSWORD') || undefined,
-    db: env.get('REDIS_DB', 0),
+    host: redis.host,
+    port: redis.port,
+    password: redis.password || undefined,
+    db: redis.db,
   },
 
   queueNames: ['default', 'mail', 'invoices'],
@@ -30,3 +33,6 @@ export default defineConfig({
     removeOnFail: { age: 30 * 24 * 3600 },
   },
 })
+
+/** How often the worker re-dispatches outbox events that could not reach Redis. */
+export const outboxSweepSeconds = env.get('OUTBOX_SWEEP_SECONDS', 15)

@@ -14,7 +14,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   PORT: Env.schema.number(),
   HOST: Env.schema.string({ format: 'host' }),
   APP_KEY: Env.schema.string(),
-  APP_URL: Env.schema.string({ format: 'url', tld: false }),
+  // Defaults to http://HOST:PORT (config/app.ts).
+  APP_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   LOG_LEVEL: Env.schema.enum([
     'fatal',
     'error',
@@ -59,6 +60,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   ORDER_PAYMENT_TTL_MINUTES: Env.schema.number.optional(),
   FREE_SHIPPING_THRESHOLD_PAISE: Env.schema.number.optional(),
   SHIPPING_FEE_PAISE: Env.schema.number.optional(),
+  RETURN_WINDOW_DAYS: Env.schema.number.optional(),
 
   PAYMENT_GATEWAY: Env.schema.enum.optional(['sandbox', 'razorpay'] as const),
   RAZORPAY_KEY_ID: Env.schema.string.optional(),

@@ -34,6 +34,7 @@ export const middleware = router.named({
   session: () => import('@adonisjs/session/session_middleware'),
   shield: () => import('@adonisjs/shield/shield_middleware'),
   auth: () => import('#middleware/auth_middleware'),
+  silentAuth: () => import('#middleware/silent_auth_middleware'),
   forceJson: () => import('#middleware/force_json_response_middleware'),
   panel: () => import('#middleware/panel_middleware'),
 })

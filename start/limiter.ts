@@ -8,10 +8,8 @@
 | per IP. Both share AUTH_RATE_LIMIT_PER_MINUTE.
 |
 */
-import env from '#start/env'
+import { authAttemptsPerMinute as perMinute } from '#config/limiter'
 import limiter from '@adonisjs/limiter/services/main'
-
-const perMinute = env.get('AUTH_RATE_LIMIT_PER_MINUTE', 10)
 
 export const loginThrottle = limiter.define('login', (ctx) => {
   const email = String(ctx.request.input('email', '')).trim().toLowerCase().slice(0, 254)

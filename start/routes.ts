@@ -10,6 +10,7 @@
 */
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
+import { idParam } from '#start/routes/matchers'
 
 import '#start/routes/system'
 import '#start/routes/auth'
@@ -19,6 +20,10 @@ import '#start/routes/payments'
 import '#start/routes/invoices'
 import '#start/routes/catalog'
 import '#start/routes/panel'
+
+// Ids in paths are numeric everywhere unless a route or group says otherwise
+// (the catalog API also takes slugs). Applied when the routes are committed.
+for (const param of ['id', 'item', 'image', 'product']) router.where(param, idParam)
 
 router
   .any('/api/*', ({ response }) =>

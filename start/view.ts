@@ -8,9 +8,9 @@
 |
 */
 import edge from 'edge.js'
-import env from '#start/env'
+import { appUrl } from '#config/app'
 import { amountInWords, formatInr } from '#services/tax/gst'
 
 edge.global('inr', (paise: number) => formatInr(paise))
 edge.global('inWords', (paise: number) => amountInWords(paise))
-edge.global('appUrl', env.get('APP_URL'))
+edge.global('appUrl', appUrl)

@@ -11,6 +11,7 @@ import { sessionApiClient } from '@adonisjs/session/plugins/api_client'
 import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import { browserClient } from '@japa/browser-client'
 import { chromium } from 'playwright'
+import chromiumConfig from '#config/chromium'
 import { sessionBrowserClient } from '@adonisjs/session/plugins/browser_client'
 import { authBrowserClient } from '@adonisjs/auth/plugins/browser_client'
 
@@ -24,7 +25,7 @@ export const plugins: Config['plugins'] = [
     launcher: (options) =>
       chromium.launch({
         ...options,
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        executablePath: chromiumConfig.executablePath,
         args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
       }),
   }),

@@ -74,11 +74,6 @@ const GENERIC_MESSAGES: Record<number, string> = {
 export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = !app.inProduction
 
-  /** Server-rendered pages get HTML status pages in production. */
-  protected renderStatusPages = app.inProduction
-
-  protected statusPages = {}
-
   /** Everything under /api, /health and /docs speaks JSON, whatever the client accepts. */
   protected wantsJson(ctx: HttpContext) {
     const url = ctx.request.url()
@@ -235,9 +230,5 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     if (typeof err?.code === 'string' && err.code.startsWith('E_')) apiError.code = err.code
     if (err?.field) apiError.field = err.field
     return { status, headers: {}, errors: [apiError] }
-  }
-
-  async report(error: unknown, ctx: HttpContext) {
-    return super.report(error, ctx)
   }
 }

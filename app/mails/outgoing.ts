@@ -1,7 +1,8 @@
 import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
 import encryption from '@adonisjs/core/services/encryption'
-import env from '#start/env'
+import { appUrl } from '#config/app'
+import { passwordResetMinutes } from '#config/auth'
 import TemplateMail from '#mails/template_mail'
 import type { OnceMail } from '#services/messaging/mail_ledger'
 import { loadOrderDetails, type OrderDetails } from '#services/orders/order_details'
@@ -16,8 +17,6 @@ export type MailPayload =
   | { mail: 'order_shipped'; orderId: number; itemIds: number[] }
   | { mail: 'order_delivered'; orderId: number; itemIds: number[] }
   | { mail: 'payment_failed'; orderId: number }
-
-const appUrl = () => env.get('APP_URL')
 
 async function requireOrder(orderId: number) {
   const order = await loadOrderDetails(orderId)
@@ -42,7 +41,7 @@ function customerMail(
         to: { address: order.customer.email, name: order.customer.fullName },
         subject,
         template: kind,
-        data: { order, customer: order.customer, appUrl: appUrl(), ...data },
+        data: { order, customer: order.customer, appUrl, ...data },
         attachments: attach ? [await attach()] : [],
       }),
   }
@@ -68,7 +67,7 @@ export async function outgoingMails(payload: MailPayload): Promise<OnceMail[]> {
               to: { address: user.email, name: user.full_name },
               subject: 'Welcome to Meesho Marketplace',
               template: 'welcome',
-              data: { name: user.full_name, role: user.role, appUrl: appUrl() },
+              data: { name: user.full_name, role: user.role, appUrl },
             }),
         },
       ]
@@ -87,7 +86,6 @@ export async function outgoingMails(payload: MailPayload): Promise<OnceMail[]> {
       if (!token) return []
       const raw = encryption.decrypt<string>(payload.sealedToken)
       if (!raw) throw new Error('password reset token could not be unsealed (APP_KEY changed?)')
-      const minutes = env.get('PASSWORD_RESET_TTL_MINUTES', 60)
       return [
         {
           kind: 'password_reset',
@@ -101,9 +99,9 @@ export async function outgoingMails(payload: MailPayload): Promise<OnceMail[]> {
               data: {
                 name: token.full_name,
                 token: raw,
-                resetUrl: `${appUrl()}/reset-password?token=${encodeURIComponent(raw)}`,
-                minutes,
-                appUrl: appUrl(),
+                resetUrl: `${appUrl}/reset-password?token=${encodeURIComponent(raw)}`,
+                minutes: passwordResetMinutes,
+                appUrl,
               },
             }),
         },
@@ -146,7 +144,7 @@ export async function outgoingMails(payload: MailPayload): Promise<OnceMail[]> {
               to: { address: seller.email, name: seller.businessName },
               subject: `New order ${order.number}: ${items.length} item(s) to ship`,
               template: 'seller_new_order',
-              data: { order, seller, items, subtotal, appUrl: appUrl() },
+              data: { order, seller, items, subtotal, appUrl },
             }),
         }
       })

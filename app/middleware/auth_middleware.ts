@@ -24,10 +24,7 @@ export default class AuthMiddleware {
         redirectTo: this.redirectTo,
       })
     }
-    // Seller permissions depend on the profile's approval status.
-    if (user.role === 'seller' && !user.$preloaded.sellerProfile) {
-      await user.load('sellerProfile')
-    }
+    await user.loadPermissions()
     return next()
   }
 }

@@ -5,7 +5,7 @@ import { BaseModel, column, hasOne } from '@adonisjs/lucid/orm'
 import type { HasOne } from '@adonisjs/lucid/types/relations'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
 import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
-import env from '#start/env'
+import { accessTokenLifetime } from '#config/auth'
 import type { UserRole } from '#enums/user_role'
 import SellerProfile from '#models/seller_profile'
 
@@ -46,7 +46,7 @@ export default class User extends compose(BaseModel, AuthFinder) {
   declare sellerProfile: HasOne<typeof SellerProfile>
 
   static accessTokens = DbAccessTokensProvider.forModel(User, {
-    expiresIn: env.get('ACCESS_TOKEN_EXPIRES_IN', '30 days'),
+    expiresIn: accessTokenLifetime,
     prefix: 'mkt_',
     table: 'auth_access_tokens',
     type: 'auth_token',
@@ -65,9 +65,17 @@ export default class User extends compose(BaseModel, AuthFinder) {
     return this.role === 'seller'
   }
 
-  /** Only works when `sellerProfile` is preloaded (the auth middleware does for sellers). */
+  /** Only works when `sellerProfile` is preloaded: `loadPermissions()` does for sellers. */
   get isApprovedSeller() {
     return this.role === 'seller' && this.sellerProfile?.status === 'approved'
+  }
+
+  /**
+   * What policies need beyond the row: seller permissions depend on the
+   * profile's approval status. The auth middlewares call it once per request.
+   */
+  async loadPermissions(this: User) {
+    if (this.role === 'seller' && !this.$preloaded.sellerProfile) await this.load('sellerProfile')
   }
 
   /** Emails are stored lower-cased; lookups must normalise the same way. */

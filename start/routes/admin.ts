@@ -1,6 +1,5 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
-import { idParam } from '#start/routes/matchers'
 
 const AdminSellersController = () => import('#controllers/api/admin/sellers_controller')
 const AdminUsersController = () => import('#controllers/api/admin/users_controller')
@@ -8,10 +7,10 @@ const AdminUsersController = () => import('#controllers/api/admin/users_controll
 router
   .group(() => {
     router.get('sellers', [AdminSellersController, 'index'])
-    router.post('sellers/:id/approve', [AdminSellersController, 'approve']).where('id', idParam)
-    router.post('sellers/:id/reject', [AdminSellersController, 'reject']).where('id', idParam)
+    router.post('sellers/:id/approve', [AdminSellersController, 'approve'])
+    router.post('sellers/:id/reject', [AdminSellersController, 'reject'])
     router.get('users', [AdminUsersController, 'index'])
-    router.patch('users/:id', [AdminUsersController, 'update']).where('id', idParam)
+    router.patch('users/:id', [AdminUsersController, 'update'])
   })
   .prefix('/api/admin')
   .use([middleware.forceJson(), middleware.auth({ guards: ['api'] })])

@@ -1,6 +1,5 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
-import { idParam } from '#start/routes/matchers'
 
 const CartController = () => import('#controllers/api/cart_controller')
 const OrdersController = () => import('#controllers/api/orders_controller')
@@ -12,25 +11,19 @@ router
     router.get('cart', [CartController, 'show'])
     router.post('cart', [CartController, 'add'])
     router.delete('cart', [CartController, 'clear'])
-    router.patch('cart/:item', [CartController, 'update']).where('item', idParam)
-    router.delete('cart/:item', [CartController, 'remove']).where('item', idParam)
+    router.patch('cart/:item', [CartController, 'update'])
+    router.delete('cart/:item', [CartController, 'remove'])
 
     router.post('orders', [OrdersController, 'store'])
     router.get('orders', [OrdersController, 'index'])
-    router.get('orders/:id', [OrdersController, 'show']).where('id', idParam)
-    router.post('orders/:id/cancel', [OrdersController, 'cancel']).where('id', idParam)
-    router.post('orders/:id/pay', [OrdersController, 'pay']).where('id', idParam)
+    router.get('orders/:id', [OrdersController, 'show'])
+    router.post('orders/:id/cancel', [OrdersController, 'cancel'])
+    router.post('orders/:id/pay', [OrdersController, 'pay'])
 
     router.get('seller/orders', [SellerOrdersController, 'index'])
     router.get('seller/dashboard', [SellerOrdersController, 'dashboard'])
-    router
-      .post('seller/orders/:id/items/:item/ship', [SellerOrdersController, 'ship'])
-      .where('id', idParam)
-      .where('item', idParam)
-    router
-      .post('seller/orders/:id/items/:item/deliver', [SellerOrdersController, 'deliver'])
-      .where('id', idParam)
-      .where('item', idParam)
+    router.post('seller/orders/:id/items/:item/ship', [SellerOrdersController, 'ship'])
+    router.post('seller/orders/:id/items/:item/deliver', [SellerOrdersController, 'deliver'])
 
     router.get('admin/orders', [AdminOrdersController, 'index'])
   })

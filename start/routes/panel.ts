@@ -6,7 +6,6 @@
 */
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
-import { idParam } from '#start/routes/matchers'
 import { loginThrottle } from '#start/limiter'
 
 const SessionController = () => import('#controllers/panel/session_controller')
@@ -38,15 +37,9 @@ router
       .group(() => {
         router.get('/', [SellerDashboardController, 'show'])
         router.get('orders', [SellerOrdersController, 'index'])
-        router
-          .post('orders/:id/items/:item/ship', [SellerOrdersController, 'ship'])
-          .where('id', idParam)
-          .where('item', idParam)
-        router
-          .post('orders/:id/items/:item/deliver', [SellerOrdersController, 'deliver'])
-          .where('id', idParam)
-          .where('item', idParam)
-        router.get('orders/:id/invoice', [SellerOrdersController, 'invoice']).where('id', idParam)
+        router.post('orders/:id/items/:item/ship', [SellerOrdersController, 'ship'])
+        router.post('orders/:id/items/:item/deliver', [SellerOrdersController, 'deliver'])
+        router.get('orders/:id/invoice', [SellerOrdersController, 'invoice'])
 
         router.get('profile', [SellerProfileController, 'show'])
         router.post('profile', [SellerProfileController, 'update'])
@@ -54,22 +47,14 @@ router
         router.get('products', [SellerProductsController, 'index'])
         router.get('products/new', [SellerProductsController, 'create'])
         router.post('products', [SellerProductsController, 'store'])
-        router
-          .get('products/:product/edit', [SellerProductsController, 'edit'])
-          .where('product', idParam)
-        router
-          .post('products/:product', [SellerProductsController, 'update'])
-          .where('product', idParam)
-        router
-          .post('products/:product/quick', [SellerProductsController, 'quickUpdate'])
-          .where('product', idParam)
-        router
-          .post('products/:product/images', [SellerProductsController, 'addImage'])
-          .where('product', idParam)
-        router
-          .post('products/:product/images/:image/delete', [SellerProductsController, 'removeImage'])
-          .where('product', idParam)
-          .where('image', idParam)
+        router.get('products/:product/edit', [SellerProductsController, 'edit'])
+        router.post('products/:product', [SellerProductsController, 'update'])
+        router.post('products/:product/quick', [SellerProductsController, 'quickUpdate'])
+        router.post('products/:product/images', [SellerProductsController, 'addImage'])
+        router.post('products/:product/images/:image/delete', [
+          SellerProductsController,
+          'removeImage',
+        ])
       })
       .prefix('/panel/seller')
       .use([web, middleware.panel({ area: 'seller' })])
@@ -78,38 +63,28 @@ router
       .group(() => {
         router.get('/', [AdminDashboardController, 'show'])
         router.get('sellers', [AdminSellersController, 'index'])
-        router.post('sellers/:id/approve', [AdminSellersController, 'approve']).where('id', idParam)
-        router.post('sellers/:id/reject', [AdminSellersController, 'reject']).where('id', idParam)
+        router.post('sellers/:id/approve', [AdminSellersController, 'approve'])
+        router.post('sellers/:id/reject', [AdminSellersController, 'reject'])
         router.get('users', [AdminUsersController, 'index'])
-        router.post('users/:id/active', [AdminUsersController, 'setActive']).where('id', idParam)
+        router.post('users/:id/active', [AdminUsersController, 'setActive'])
         router.get('orders', [AdminOrdersController, 'index'])
 
         // Any seller's product, through the seller's product pages (ProductPolicy lets admins in).
         router.get('products', [AdminProductsController, 'index'])
-        router
-          .get('products/:product/edit', [AdminProductsController, 'edit'])
-          .where('product', idParam)
-        router
-          .post('products/:product', [AdminProductsController, 'update'])
-          .where('product', idParam)
-        router
-          .post('products/:product/quick', [AdminProductsController, 'quickUpdate'])
-          .where('product', idParam)
-        router
-          .post('products/:product/images', [AdminProductsController, 'addImage'])
-          .where('product', idParam)
-        router
-          .post('products/:product/images/:image/delete', [AdminProductsController, 'removeImage'])
-          .where('product', idParam)
-          .where('image', idParam)
+        router.get('products/:product/edit', [AdminProductsController, 'edit'])
+        router.post('products/:product', [AdminProductsController, 'update'])
+        router.post('products/:product/quick', [AdminProductsController, 'quickUpdate'])
+        router.post('products/:product/images', [AdminProductsController, 'addImage'])
+        router.post('products/:product/images/:image/delete', [
+          AdminProductsController,
+          'removeImage',
+        ])
 
         router.get('categories', [AdminCategoriesController, 'index'])
         router.post('categories', [AdminCategoriesController, 'store'])
-        router.get('categories/:id/edit', [AdminCategoriesController, 'edit']).where('id', idParam)
-        router.post('categories/:id', [AdminCategoriesController, 'update']).where('id', idParam)
-        router
-          .post('categories/:id/delete', [AdminCategoriesController, 'destroy'])
-          .where('id', idParam)
+        router.get('categories/:id/edit', [AdminCategoriesController, 'edit'])
+        router.post('categories/:id', [AdminCategoriesController, 'update'])
+        router.post('categories/:id/delete', [AdminCategoriesController, 'destroy'])
 
         router.get('jobs', [AdminJobsController, 'index'])
         router.post('jobs/retry', [AdminJobsController, 'retry'])

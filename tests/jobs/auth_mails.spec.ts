@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import env from '#start/env'
+import { appUrl } from '#config/app'
+import { authAttemptsPerMinute } from '#config/limiter'
 import { PASSWORD, createCustomer, tokenFor } from '#tests/helpers/users'
 import { useBackground } from '#tests/helpers/jobs'
 import { UserFactory } from '#database/factories/user_factory'
@@ -41,7 +42,7 @@ test.group('Jobs / welcome and password-reset mails', (group) => {
     assert.equal(mail.subject, 'Reset your Meesho Marketplace password')
     assert.include(JSON.stringify(mail.to), user.email)
     const token = tokenFrom(mail.text!)
-    assert.include(mail.html as string, `${env.get('APP_URL')}/reset-password?token=${token}`)
+    assert.include(mail.html as string, `${appUrl}/reset-password?token=${token}`)
     // Only a hash is stored; neither the outbox nor the ledger holds the token.
     const [stored] = await db.from('password_reset_tokens')
     assert.notEqual(stored.token_hash, token)
@@ -98,7 +99,7 @@ test.group('Jobs / welcome and password-reset mails', (group) => {
   })
 
   test('forgot-password is rate-limited per IP + email', async ({ client, assert }) => {
-    const limit = env.get('AUTH_RATE_LIMIT_PER_MINUTE', 10)
+    const limit = authAttemptsPerMinute
     for (let i = 0; i < limit; i++) {
       ;(
         await client.post('/api/auth/forgot-password').json({ email: 'x@example.com' })

@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import env from '#start/env'
+import { appUrl } from '#config/app'
 import queue from '@rlanz/bull-queue/services/main'
 import SendMailJob from '#jobs/send_mail_job'
 import { createAdmin, createCustomer, createSeller } from '#tests/helpers/users'
@@ -105,7 +105,7 @@ test.group('Panel / failed jobs', (group) => {
       .withGuard('web')
       .loginAs(admin)
       .withCsrfToken()
-      .header('referer', `${env.get('APP_URL')}/panel/admin/jobs?page=2`)
+      .header('referer', `${appUrl}/panel/admin/jobs?page=2`)
       .form({ id: 'paged-1' })
       .redirects(0)
     retried.assertHeader('location', '/panel/admin/jobs?page=2')

@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import env from '#start/env'
+import { settings } from '#services/platform/settings'
 import User from '#models/user'
 import SellerProfile from '#models/seller_profile'
 import outbox from '#services/queue/outbox'
@@ -33,7 +33,7 @@ export default class RegisterUser {
               userId: created.id,
               businessName: input.business_name!,
               gstin: input.gstin ?? null,
-              status: env.get('SELLER_AUTO_APPROVE', false) ? 'approved' : 'pending',
+              status: settings.sellerAutoApprove() ? 'approved' : 'pending',
             },
             { client: trx }
           )

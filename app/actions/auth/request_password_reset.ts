@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import encryption from '@adonisjs/core/services/encryption'
-import env from '#start/env'
+import { passwordResetMinutes } from '#config/auth'
 import User from '#models/user'
 import outbox from '#services/queue/outbox'
 
@@ -23,7 +23,6 @@ export default class RequestPasswordReset {
     if (!user || !user.isActive) return
 
     const token = randomBytes(32).toString('base64url')
-    const minutes = env.get('PASSWORD_RESET_TTL_MINUTES', 60)
     await db.transaction(async (trx) => {
       const [row] = await trx
         .insertQuery()
@@ -31,7 +30,7 @@ export default class RequestPasswordReset {
         .insert({
           user_id: user.id,
           token_hash: hashResetToken(token),
-          expires_at: new Date(Date.now() + minutes * 60_000),
+          expires_at: new Date(Date.now() + passwordResetMinutes * 60_000),
         })
         .returning('id')
       await outbox.record(trx, 'password_reset.requested', {

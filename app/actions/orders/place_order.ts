@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import env from '#start/env'
+import { settings } from '#services/platform/settings'
 import type User from '#models/user'
 import Order, { type ShippingAddress } from '#models/order'
 import { ConflictError, DomainError, FieldInvalidError } from '#exceptions/domain_errors'
@@ -142,7 +142,7 @@ export default class PlaceOrder {
         currency: 'INR',
         shippingAddress: address,
         placedAt: now,
-        expiresAt: now.plus({ minutes: env.get('ORDER_PAYMENT_TTL_MINUTES', 30) }),
+        expiresAt: now.plus({ minutes: settings.paymentWindowMinutes() }),
       },
       { client: trx }
     )

@@ -1,7 +1,7 @@
 import { inject } from '@adonisjs/core'
 import logger from '@adonisjs/core/services/logger'
 import db from '@adonisjs/lucid/services/db'
-import env from '#start/env'
+import { appUrl } from '#config/app'
 import type Order from '#models/order'
 import { ConflictError } from '#exceptions/domain_errors'
 import { recordPayment } from '#actions/payments/record_payment'
@@ -82,7 +82,7 @@ export default class RequestPayment {
       razorpay_order_id: order.razorpayOrderId!,
       amount_paise: order.totalPaise,
       currency: order.currency,
-      checkout_url: `${env.get('APP_URL')}/checkout/${order.razorpayOrderId}`,
+      checkout_url: `${appUrl}/checkout/${order.razorpayOrderId}`,
     }
   }
 }

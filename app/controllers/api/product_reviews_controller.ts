@@ -7,11 +7,9 @@ import { createReviewValidator, listReviewsValidator } from '#validators/review'
 import { paginated } from '#transformers/pagination'
 import { serializeReview } from '#transformers/review_transformer'
 import { productFor } from '#services/catalog/product_access'
-import { optionalUser } from '#services/optional_user'
 
 export default class ProductReviewsController {
   async index(ctx: HttpContext) {
-    await optionalUser(ctx)
     const product = await productFor(ctx)
     const { page, per_page: perPage } = await ctx.request.validateUsing(listReviewsValidator, {
       data: ctx.request.qs(),

@@ -7,7 +7,6 @@ import DeleteProduct from '#actions/catalog/delete_product'
 import ProductPolicy from '#policies/product_policy'
 import { readProduct } from '#services/catalog/product_reader'
 import { ownership, productFor } from '#services/catalog/product_access'
-import { optionalUser } from '#services/optional_user'
 import {
   createProductValidator,
   listProductsValidator,
@@ -33,7 +32,6 @@ export default class ProductsController {
   }
 
   async show(ctx: HttpContext) {
-    await optionalUser(ctx)
     return { data: await serializeProductDetail(await productFor(ctx)) }
   }
 

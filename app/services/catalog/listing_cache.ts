@@ -1,6 +1,6 @@
 import redis from '@adonisjs/redis/services/main'
 import logger from '@adonisjs/core/services/logger'
-import env from '#start/env'
+import catalogConfig from '#config/catalog'
 
 /**
  * Storefront list pages cached in Redis as their JSON body, for a few
@@ -15,7 +15,7 @@ const ENTRY_PREFIX = 'catalog:list:'
 /** Only the first pages are hot; deeper pages are spread too thin to hit. */
 export const CACHED_PAGES = 5
 
-const ttlSeconds = () => env.get('CATALOG_CACHE_TTL_SECONDS', 10)
+const ttlSeconds = () => catalogConfig.listCacheTtlSeconds
 
 export function listingCacheEnabled() {
   return ttlSeconds() > 0

@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import env from '#start/env'
+import { appUrl } from '#config/app'
 import { wasPaid } from '#services/orders/order_details'
 
 /** Paid orders whose invoices are missing or not rendered yet. */
@@ -56,6 +56,6 @@ export async function invoiceSummary(orderId: number) {
   if (state === 'unpaid') return null
   return {
     status: state,
-    url: state === 'ready' ? `${env.get('APP_URL')}/api/orders/${orderId}/invoice` : null,
+    url: state === 'ready' ? `${appUrl}/api/orders/${orderId}/invoice` : null,
   }
 }

@@ -1,5 +1,5 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core'
-import env from '#start/env'
+import chromiumConfig from '#config/chromium'
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -61,7 +61,7 @@ export class PdfRenderer {
   #launch() {
     this.#browser ??= puppeteer
       .launch({
-        executablePath: env.get('CHROMIUM_PATH') || '/usr/bin/chromium',
+        executablePath: chromiumConfig.executablePath,
         headless: true,
         args: CHROMIUM_ARGS,
       })

@@ -1,8 +1,7 @@
-import env from '#start/env'
+import { settings } from '#services/platform/settings'
 
-/** Free shipping from this subtotal (default ₹499), otherwise a flat fee (default ₹49). */
+/** Free shipping from the threshold subtotal, otherwise the flat fee (config/commerce.ts). */
 export function shippingFor(subtotalPaise: number) {
-  const threshold = env.get('FREE_SHIPPING_THRESHOLD_PAISE', 49_900)
-  const fee = env.get('SHIPPING_FEE_PAISE', 4_900)
-  return subtotalPaise >= threshold ? 0 : fee
+  const { freeThresholdPaise, feePaise } = settings.shipping()
+  return subtotalPaise >= freeThresholdPaise ? 0 : feePaise
 }

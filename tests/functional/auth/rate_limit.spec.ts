@@ -1,9 +1,9 @@
 import { test } from '@japa/runner'
-import env from '#start/env'
+import { authAttemptsPerMinute } from '#config/limiter'
 import { resetState } from '#tests/helpers/database'
 import { PASSWORD, createCustomer } from '#tests/helpers/users'
 
-const limit = env.get('AUTH_RATE_LIMIT_PER_MINUTE', 10)
+const limit = authAttemptsPerMinute
 
 test.group('Auth / rate limits', (group) => {
   group.each.setup(() => resetState())

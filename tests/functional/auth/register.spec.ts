@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import config from '@adonisjs/core/services/config'
 import User from '#models/user'
 import { countRows, resetState } from '#tests/helpers/database'
 import { createCustomer } from '#tests/helpers/users'
@@ -55,6 +56,21 @@ test.group('Auth / register', (group) => {
       status: 'pending',
     })
     assert.equal(user.phone, '9876543210')
+  })
+
+  test('with seller auto-approval switched on in the settings, a new seller starts approved', async ({
+    client,
+    assert,
+  }) => {
+    const before = config.get('commerce.sellerAutoApprove')
+    config.set('commerce.sellerAutoApprove', true)
+    try {
+      const response = await client.post('/api/auth/register').json(seller)
+      response.assertStatus(201)
+      assert.equal(response.body().data.user.seller.status, 'approved')
+    } finally {
+      config.set('commerce.sellerAutoApprove', before)
+    }
   })
 
   test('the password is stored hashed, never as sent', async ({ client, assert }) => {

@@ -1,11 +1,11 @@
 import { test } from '@japa/runner'
 import env from '#start/env'
+import { storageRoot } from '#config/drive'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import http from 'node:http'
-import app from '@adonisjs/core/services/app'
 import ProductImage from '#models/product_image'
 import { resetState, countRows } from '#tests/helpers/database'
 import { createCustomer, createSeller, tokenFor } from '#tests/helpers/users'
@@ -21,7 +21,7 @@ async function fixture(name: string, content: Buffer | string) {
   return path
 }
 
-const stored = (key: string) => app.makePath(env.get('STORAGE_PATH', 'storage'), 'public', key)
+const stored = (key: string) => join(storageRoot, 'public', key)
 
 test.group('Products / images', (group) => {
   group.setup(async () => {
@@ -30,7 +30,7 @@ test.group('Products / images', (group) => {
   })
   group.each.setup(() => resetState())
   group.each.teardown(async () => {
-    await rm(app.makePath(env.get('STORAGE_PATH', 'storage'), 'public', 'products'), {
+    await rm(join(storageRoot, 'public', 'products'), {
       recursive: true,
       force: true,
     })

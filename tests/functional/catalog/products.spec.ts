@@ -147,6 +147,35 @@ test.group('Products / storefront', (group) => {
     }
   })
 
+  test('a bad token on a product page counts as no token, never as a 401', async ({ client }) => {
+    const seller = await createSeller('approved')
+    const category = await createCategory('Sarees')
+    const visible = await createProduct(seller, category)
+    const hidden = await createProduct(seller, category, { isActive: false })
+    for (const token of ['garbage', 'mkt_MQ.forged']) {
+      const shown = await client.get(`/api/products/${visible.slug}`).bearerToken(token)
+      shown.assertStatus(200)
+      shown.assertAgainstApiSpec()
+      ;(await client.get(`/api/products/${hidden.slug}`).bearerToken(token)).assertStatus(404)
+      ;(await client.get(`/api/products/${visible.id}/reviews`).bearerToken(token)).assertStatus(
+        200
+      )
+    }
+  })
+
+  test('a disabled seller sees its own hidden product as the public does', async ({ client }) => {
+    const seller = await createSeller('approved')
+    const hidden = await createProduct(seller, await createCategory('Sarees'), { isActive: false })
+    const token = await tokenFor(seller)
+    ;(await client.get(`/api/products/${hidden.slug}`).bearerToken(token)).assertStatus(200)
+
+    // Disabled behind the API's back: the token row is still there.
+    seller.isActive = false
+    await seller.save()
+    ;(await client.get(`/api/products/${hidden.slug}`).bearerToken(token)).assertStatus(404)
+    ;(await client.get(`/api/products/${hidden.id}/reviews`).bearerToken(token)).assertStatus(404)
+  })
+
   test('unknown products are 404 whatever the reference looks like', async ({ client }) => {
     for (const ref of ['999999', 'no-such-product', '99999999999999999999', 'bad%20slug']) {
       const response = await client.get(`/api/products/${ref}`)

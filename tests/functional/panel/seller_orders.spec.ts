@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import env from '#start/env'
+import { appUrl } from '#config/app'
 import db from '@adonisjs/lucid/services/db'
 import { generateInvoices } from '#services/invoices/invoice_files'
 import { resetState } from '#tests/helpers/database'
@@ -76,7 +76,7 @@ test.group('Panel: seller orders', (group) => {
       .withGuard('web')
       .loginAs(sellerA)
       .withCsrfToken()
-      .header('referer', `${env.get('APP_URL')}/panel/seller/orders?status=paid`)
+      .header('referer', `${appUrl}/panel/seller/orders?status=paid`)
       .redirects(0)
     again.assertStatus(302)
     again.assertHeader('location', '/panel/seller/orders?status=paid')

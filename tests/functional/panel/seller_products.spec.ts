@@ -1,7 +1,8 @@
 import { test } from '@japa/runner'
-import env from '#start/env'
+import { appUrl } from '#config/app'
+import { storageRoot } from '#config/drive'
 import { existsSync } from 'node:fs'
-import app from '@adonisjs/core/services/app'
+import { join } from 'node:path'
 import db from '@adonisjs/lucid/services/db'
 import { resetState } from '#tests/helpers/database'
 import { createAdmin, createSeller, tokenFor } from '#tests/helpers/users'
@@ -235,9 +236,7 @@ test.group('Panel: seller products', (group) => {
     uploaded.assertStatus(302)
     uploaded.assertFlashMessage('success', 'Photo added.')
     const image = await db.from('product_images').where('product_id', product.id).firstOrFail()
-    assert.isTrue(
-      existsSync(app.makePath(env.get('STORAGE_PATH', 'storage'), 'public', image.path))
-    )
+    assert.isTrue(existsSync(join(storageRoot, 'public', image.path)))
 
     const page = await client
       .get(`/panel/seller/products/${product.id}/edit`)
@@ -264,9 +263,7 @@ test.group('Panel: seller products', (group) => {
       .withCsrfToken()
       .redirects(0)
     removed.assertStatus(302)
-    assert.isFalse(
-      existsSync(app.makePath(env.get('STORAGE_PATH', 'storage'), 'public', image.path))
-    )
+    assert.isFalse(existsSync(join(storageRoot, 'public', image.path)))
   })
 
   test("a domain error on a form names the form's fields; the API keeps its own wording", async ({
@@ -276,7 +273,7 @@ test.group('Panel: seller products', (group) => {
     const seller = await createSeller('approved')
     const category = await createCategory('Kurtis')
     const product = await createProduct(seller, category, { title: 'Plain Kurti' })
-    const editPage = `${env.get('APP_URL')}/panel/seller/products/${product.id}/edit`
+    const editPage = `${appUrl}/panel/seller/products/${product.id}/edit`
 
     const refused = await client
       .post(`/panel/seller/products/${product.id}`)
