@@ -59,6 +59,7 @@ EOF
 for conf in /etc/apt/apt.conf.d/99*; do [ -f "$conf" ] && cp "$conf" "$rootfs/etc/apt/apt.conf.d/"; done
 extra_ca=""
 if [ -n "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f "$NODE_EXTRA_CA_CERTS" ]; then
+  mkdir -p "$rootfs/etc/ssl"
   cp "$NODE_EXTRA_CA_CERTS" "$rootfs/etc/ssl/host-extra-ca.pem"
   extra_ca="NODE_EXTRA_CA_CERTS=/etc/ssl/host-extra-ca.pem"
 fi
