@@ -46,7 +46,7 @@ fi
 tar -C "$rootfs" -xf "$base"
 
 # 2. What a Debian installer would have written and debootstrap does not.
-printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' >"$rootfs/etc/hosts"
+printf '127.0.0.1\tlocalhost\n127.0.1.1\tfresh-debian\n::1\tlocalhost ip6-localhost ip6-loopback\n' >"$rootfs/etc/hosts"
 echo fresh-debian >"$rootfs/etc/hostname"
 echo 'nameserver 10.0.2.3' >"$rootfs/etc/resolv.conf" # slirp4netns' DNS forwarder
 cat >"$rootfs/etc/apt/sources.list" <<EOF

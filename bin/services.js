@@ -83,7 +83,7 @@ function recipes(platform) {
       return {
         postgresql: {
           install: `${sudo}apt-get install -y postgresql`,
-          start: `${sudo}pg_ctlcluster <version> main start`,
+          start: `${sudo}service postgresql start`,
         },
         redis: {
           install: `${sudo}apt-get install -y redis-server`,
@@ -95,9 +95,10 @@ function recipes(platform) {
     case 'macos':
       return {
         postgresql: {
-          // Homebrew's superuser is the login name; .env connects as `postgres`.
-          install: 'brew install postgresql@16 && createuser -s postgres',
+          install: 'brew install postgresql@16',
           start: 'brew services start postgresql@16',
+          // Homebrew's superuser is the login name; .env connects as `postgres`.
+          after: 'createuser -s postgres',
         },
         redis: { install: 'brew install redis', start: 'brew services start redis' },
         chromium: {
@@ -109,8 +110,10 @@ function recipes(platform) {
     case 'fedora':
       return {
         postgresql: {
-          install: `${sudo}dnf install -y postgresql-server && ${sudo}postgresql-setup --initdb (then allow trust for 127.0.0.1/32 in /var/lib/pgsql/data/pg_hba.conf)`,
+          install: `${sudo}dnf install -y postgresql-server && ${sudo}postgresql-setup --initdb`,
           start: `${sudo}systemctl enable --now postgresql`,
+          // Fedora's pg_hba.conf says ident for TCP; .env connects without a password.
+          after: `set 127.0.0.1/32 to trust in /var/lib/pgsql/data/pg_hba.conf and ${sudo}systemctl reload postgresql`,
         },
         redis: {
           install: `${sudo}dnf install -y redis`,
@@ -138,10 +141,7 @@ function recipes(platform) {
       return Object.fromEntries(
         ['postgresql', 'redis', 'chromium', 'pdftotext'].map((key) => [
           key,
-          {
-            install: 'run the project inside WSL 2 (Ubuntu) and `npm run setup` there',
-            start: 'start it inside WSL 2',
-          },
+          { install: 'run the project inside WSL 2 (Ubuntu) and `npm run setup` there' },
         ])
       )
     default:
@@ -160,14 +160,14 @@ function recipes(platform) {
   }
 }
 
-/** "install X; start Y" for one piece (postgresql, redis, chromium, pdftotext). */
+/** "install X, then start Y" for one piece (postgresql, redis, chromium, pdftotext). */
 export function installHint(piece, platform = detectPlatform()) {
-  const recipe = recipes(platform)[piece]
-  return recipe.start ? `${recipe.install}, then ${recipe.start}` : recipe.install
+  const { install, start, after } = recipes(platform)[piece]
+  return [install, start, after].filter(Boolean).join(', then ')
 }
 
 export function startHint(piece, platform = detectPlatform()) {
-  return recipes(platform)[piece].start
+  return recipes(platform)[piece].start ?? recipes(platform)[piece].install
 }
 
 /** One line per service that does not answer; empty when all do. */

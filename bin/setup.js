@@ -19,7 +19,15 @@
 */
 import { spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs'
 import { userInfo } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
@@ -316,11 +324,20 @@ if (!hasCommand('pdftotext')) {
 if (problems.length) fail(problems.join('\n✖ '))
 
 if (aptPackages.length) {
-  note(`installing ${aptPackages.join(', ')} with apt-get`)
-  run('apt-get', ['update', '-qq'], { env: APT_ENV })
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...aptPackages], {
-    env: APT_ENV,
-  })
+  // A thousand lines of dpkg output would bury what setup says: they go to a log.
+  const aptLog = join('tmp', 'setup-apt.log')
+  mkdirSync('tmp', { recursive: true })
+  note(`installing ${aptPackages.join(', ')} with apt-get (output in ${aptLog}; a few minutes)`)
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...aptPackages]]) {
+    const logFd = openSync(aptLog, 'a')
+    const result = spawnSync('apt-get', args, { env: APT_ENV, stdio: ['ignore', logFd, logFd] })
+    closeSync(logFd)
+    if (result.status !== 0) {
+      const tail = readFileSync(aptLog, 'utf8').trimEnd().split('\n').slice(-15).join('\n')
+      console.error(tail)
+      fail(`\`apt-get ${args.join(' ')}\` failed (exit ${result.status}): see ${aptLog}`)
+    }
+  }
 }
 
 /*
