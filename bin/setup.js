@@ -235,7 +235,7 @@ const APT_ENV = {
   ...process.env,
   DEBIAN_FRONTEND: 'noninteractive',
   // PostgreSQL's package creates its first cluster in the installer's locale:
-  // without one that is SQL_ASCII, and the app stores text in Hindi and ₹ signs.
+  // without one that is SQL_ASCII, and the app stores non-ASCII text (₹ signs, names).
   LANG: 'C.UTF-8',
   LC_ALL: 'C.UTF-8',
 }
@@ -293,13 +293,13 @@ for (const service of services) {
   if (!isLocalHost(service.host)) {
     problems.push(`${where}; setup manages only this machine: start it there or fix .env`)
   } else if (service.installed()) {
-    service.stopped = true
+    // Installed but stopped: started below.
   } else if (!aptRefusal) {
     aptPackages.push(service.aptPackage)
     service.installing = true
   } else {
     problems.push(
-      `${where} and is not installed here (setup installs it only as root on Debian/Ubuntu; ${aptRefusal}): ${installHint(service.piece, platform)}`
+      `${where}; it is not installed and setup cannot install it (${aptRefusal}): ${installHint(service.piece, platform)}`
     )
   }
 }
@@ -312,13 +312,16 @@ if (!existsSync(chromium)) {
     aptPackages.push('chromium')
   } else {
     problems.push(
-      `Chromium is not at ${chromium} (${aptRefusal}): ${installHint('chromium', platform)}`
+      `Chromium is not at ${chromium}, and setup cannot install it (${aptRefusal}): ${installHint('chromium', platform)}`
     )
   }
 }
 if (!hasCommand('pdftotext')) {
   if (!aptRefusal) aptPackages.push('poppler-utils')
-  else problems.push(`pdftotext is missing (${aptRefusal}): ${installHint('pdftotext', platform)}`)
+  else
+    problems.push(
+      `pdftotext is missing, and setup cannot install it (${aptRefusal}): ${installHint('pdftotext', platform)}`
+    )
 }
 
 if (problems.length) fail(problems.join('\n✖ '))
@@ -410,15 +413,19 @@ async function startPostgres() {
   }
   const cluster = clusters.find((c) => c.port === postgres.port)
   if (!cluster) {
-    const known = clusters.map((c) => `${c.version}/${c.name} on ${c.port}`).join(', ') || 'none'
-    return `PostgreSQL is installed but no cluster uses port ${postgres.port} (DB_PORT in .env; clusters: ${known}): set DB_PORT to a cluster's port, or run \`pg_createcluster ${postgresBinaries().at(-1)} main --port ${postgres.port} --start\``
+    const known = clusters.map((c) => `${c.version}/${c.name} on ${c.port}`).join(', ')
+    if (!clusters.length) {
+      return `PostgreSQL is installed but has no cluster: run \`pg_createcluster ${postgresBinaries().at(-1)} main --port ${postgres.port} --start\``
+    }
+    const [first] = clusters
+    return `PostgreSQL is installed but no cluster uses port ${postgres.port} (DB_PORT in .env; clusters: ${known}): set DB_PORT to one of those ports, or set \`port = ${postgres.port}\` in /etc/postgresql/${first.version}/${first.name}/postgresql.conf and run \`pg_ctlcluster ${first.version} ${first.name} restart\``
   }
   const label = `${cluster.version}/${cluster.name}`
   if (cluster.online) {
     return `PostgreSQL ${label} runs on port ${cluster.port} but does not answer at ${postgres.host}:${postgres.port}: check listen_addresses in /etc/postgresql/${label}/postgresql.conf`
   }
   if (!platform.root && userInfo().username !== cluster.owner) {
-    return `PostgreSQL ${label} (port ${cluster.port}) is stopped and setup may not start it (not root): sudo pg_ctlcluster ${cluster.version} ${cluster.name} start`
+    return `PostgreSQL ${label} (port ${cluster.port}) is stopped and setup cannot start it (not root): sudo pg_ctlcluster ${cluster.version} ${cluster.name} start`
   }
   note(`starting PostgreSQL ${label}: pg_ctlcluster ${cluster.version} ${cluster.name} start`)
   if (!attempt('pg_ctlcluster', [cluster.version, cluster.name, 'start'])) {
