@@ -64,7 +64,11 @@ export function detectPlatform() {
   const release = parseEnv('/etc/os-release')
   const family = `${release.ID ?? ''} ${release.ID_LIKE ?? ''}`.toLowerCase().split(/\s+/)
   const name = release.PRETTY_NAME || release.NAME || 'Linux'
-  if (family.some((id) => ['debian', 'ubuntu'].includes(id))) return { kind: 'debian', name, root }
+  if (family.some((id) => ['debian', 'ubuntu'].includes(id))) {
+    // Ubuntu ships Chromium only as a snap; everything else comes from apt as on Debian.
+    const chromiumSnap = family.includes('ubuntu')
+    return { kind: 'debian', name, root, chromiumSnap }
+  }
   if (family.some((id) => ['fedora', 'rhel', 'centos'].includes(id))) {
     return { kind: 'fedora', name, root }
   }
@@ -89,7 +93,11 @@ function recipes(platform) {
           install: `${sudo}apt-get install -y redis-server`,
           start: `${sudo}service redis-server start`,
         },
-        chromium: { install: `${sudo}apt-get install -y chromium` },
+        chromium: {
+          install: platform.chromiumSnap
+            ? `${sudo}snap install chromium, and set CHROMIUM_PATH=/snap/bin/chromium in .env`
+            : `${sudo}apt-get install -y chromium`,
+        },
         pdftotext: { install: `${sudo}apt-get install -y poppler-utils` },
       }
     case 'macos':

@@ -308,11 +308,12 @@ const chromium = env.CHROMIUM_PATH || '/usr/bin/chromium'
 if (!existsSync(chromium)) {
   if (chromium !== '/usr/bin/chromium') {
     problems.push(`CHROMIUM_PATH=${chromium} (from .env) does not exist: fix it or remove it`)
-  } else if (!aptRefusal) {
+  } else if (!aptRefusal && !platform.chromiumSnap) {
     aptPackages.push('chromium')
   } else {
+    const why = aptRefusal ?? 'Ubuntu has it only as a snap'
     problems.push(
-      `Chromium is not at ${chromium}, and setup cannot install it (${aptRefusal}): ${installHint('chromium', platform)}`
+      `Chromium is not at ${chromium}, and setup cannot install it (${why}): ${installHint('chromium', platform)}`
     )
   }
 }
