@@ -4,7 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import type Order from '#models/order'
 import { ConflictError } from '#exceptions/domain_errors'
-import { recordPayment } from '#actions/payments/record_payment'
+import Payment from '#models/payment'
 import { GatewayUnavailableError, PaymentGateway } from '#services/payments/payment_gateway'
 
 export type PaymentBlock = {
@@ -46,7 +46,7 @@ export default class RequestPayment {
         .whereNull('razorpay_order_id')
         .update({ razorpay_order_id: created.id, updated_at: new Date() })
       if (Number(stored) === 1) {
-        await recordPayment(db, {
+        await Payment.create({
           orderId: order.id,
           provider: this.gateway.name,
           event: 'order_created',

@@ -1,5 +1,7 @@
+import type { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { MONEY_RECEIVED_STATUSES, isIn } from '#enums/order_status'
 
 export interface ShippingAddress {
   name?: string
@@ -51,11 +53,14 @@ export interface OrderDetails {
   sellers: SellerDetails[]
 }
 
-/** Statuses that mean the order was paid; refunded/cancelled count when `paid_at` is set. */
-export const PAID_STATUSES = ['paid', 'shipped', 'delivered']
+/** Whether the customer's money was ever received for this order (also when since refunded). */
+export function wasPaid(order: { status: string; paidAt: Date | DateTime | null }) {
+  return isIn(MONEY_RECEIVED_STATUSES, order.status) || order.paidAt !== null
+}
 
-export function wasPaid(order: { status: string; paidAt: Date | null }) {
-  return PAID_STATUSES.includes(order.status) || order.paidAt !== null
+/** `wasPaid` as a query filter on `orders`; the two must stay the same rule. */
+export function wherePaid(query: { whereIn: Function; orWhereNotNull: Function }) {
+  query.whereIn('orders.status', [...MONEY_RECEIVED_STATUSES]).orWhereNotNull('orders.paid_at')
 }
 
 /**
