@@ -2,6 +2,7 @@ import { inject } from '@adonisjs/core'
 import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import Order from '#models/order'
+import OrderItem from '#models/order_item'
 import { ConflictError, NotFoundError } from '#exceptions/domain_errors'
 import { DISPATCHED_ITEM_STATUSES } from '#enums/order_status'
 import { transitionOrder } from '#services/orders/order_state_machine'
@@ -28,8 +29,7 @@ export default class CancelOrder {
         .first()
       if (!locked) throw new NotFoundError('Order not found')
 
-      const shipped = await trx
-        .from('order_items')
+      const shipped = await OrderItem.query({ client: trx })
         .where('order_id', locked.id)
         .whereIn('fulfillment_status', [...DISPATCHED_ITEM_STATUSES])
         .first()

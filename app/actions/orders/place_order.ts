@@ -6,7 +6,9 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import env from '#start/env'
 import type User from '#models/user'
 import Order, { type ShippingAddress } from '#models/order'
+import OrderItem from '#models/order_item'
 import IdempotencyKey from '#models/idempotency_key'
+import type { GstRate } from '#enums/gst_rate'
 import { ConflictError, DomainError, FieldInvalidError } from '#exceptions/domain_errors'
 import { applyStockChanges } from '#services/inventory/stock'
 import { shippingFor } from '#services/orders/pricing'
@@ -152,20 +154,19 @@ export default class PlaceOrder {
       { trx, actorId: customer.id, reason: 'placed' }
     )
 
-    await trx.table('order_items').multiInsert(
+    await OrderItem.createMany(
       lines.map((line) => ({
-        order_id: order.id,
-        product_id: line.productId,
-        seller_id: line.sellerId,
+        orderId: order.id,
+        productId: line.productId,
+        sellerId: line.sellerId,
         title: line.title,
-        unit_price_paise: line.pricePaise,
+        unitPricePaise: line.pricePaise,
         quantity: line.quantity,
-        gst_rate: line.gstRate,
-        line_total_paise: line.pricePaise * line.quantity,
-        fulfillment_status: 'pending',
-        created_at: now.toJSDate(),
-        updated_at: now.toJSDate(),
-      }))
+        gstRate: line.gstRate as GstRate,
+        lineTotalPaise: line.pricePaise * line.quantity,
+        fulfillmentStatus: 'pending' as const,
+      })),
+      { client: trx }
     )
     await applyStockChanges(
       trx,
