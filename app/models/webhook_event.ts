@@ -19,7 +19,7 @@ export default class WebhookEvent extends BaseModel {
   @column()
   declare outcome: string
 
-  @column({ prepare: (value) => (typeof value === 'string' ? value : JSON.stringify(value)) })
+  @column()
   declare payload: unknown
 
   @column.dateTime()

@@ -98,7 +98,12 @@ test.group('Jobs / invoice numbering and regeneration', (group) => {
       status: 'delivered',
       lines: [{ seller, title: 'Muffler', unitPricePaise: 40_000, quantity: 2, gstRate: 12 }],
     })
-    await generateInvoices(first.id)
+    // Two workers rendering at once: the customer's confirmation is announced once.
+    const runs = await Promise.all([generateInvoices(first.id), generateInvoices(first.id)])
+    assert.sameMembers(
+      runs.map((run) => run.becameReady),
+      [true, false]
+    )
     const before = await db.from('invoices').where('order_id', first.id).firstOrFail()
 
     const regenerate = await ace.create(InvoicesGenerate, [`--order=${first.id}`])
@@ -108,6 +113,11 @@ test.group('Jobs / invoice numbering and regeneration', (group) => {
     assert.equal(after.number, before.number)
     assert.equal(after.id, before.id)
     assert.isAbove(after.generated_at.getTime(), before.generated_at.getTime() - 1)
+    const announced = await db
+      .from('outbox_events')
+      .where('type', 'order.invoiced')
+      .whereRaw(`(payload->>'orderId')::int = ?`, [first.id])
+    assert.lengthOf(announced, 1)
 
     assert.deepEqual(invoiceSummary((await findInvoicedOrder(second.id))!), {
       status: 'pending',

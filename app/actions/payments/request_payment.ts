@@ -1,8 +1,7 @@
 import { inject } from '@adonisjs/core'
 import logger from '@adonisjs/core/services/logger'
-import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
-import type Order from '#models/order'
+import Order from '#models/order'
 import { ConflictError } from '#exceptions/domain_errors'
 import Payment from '#models/payment'
 import { GatewayUnavailableError, PaymentGateway } from '#services/payments/payment_gateway'
@@ -40,8 +39,8 @@ export default class RequestPayment {
         receipt: order.number,
         notes: { order_id: String(order.id), order_number: order.number },
       })
-      const stored = await db
-        .from('orders')
+      // Conditional, so of two racing callers only the first gateway order is kept.
+      const [stored] = await Order.query()
         .where('id', order.id)
         .whereNull('razorpay_order_id')
         .update({ razorpay_order_id: created.id, updated_at: new Date() })

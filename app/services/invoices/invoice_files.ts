@@ -89,13 +89,12 @@ export async function generateInvoices(orderId: number, options: { force?: boole
       // Conditional, so two workers finishing at once announce the invoices once.
       const query = Invoice.query({ client: trx }).where('id', invoice.id)
       if (!options.force) query.whereNull('generated_at')
-      const updated = await query.update({
+      const [updated] = await query.update({
         pdf_path: sellerInvoicePath(invoice),
         generated_at: now,
         updated_at: now,
       })
-      const count = Array.isArray(updated) ? updated.length : Number(updated)
-      if (!invoice.isReady && count > 0) fresh++
+      if (!invoice.isReady && Number(updated) > 0) fresh++
     }
     if (fresh > 0) await outbox.record(trx, 'order.invoiced', { orderId })
     return fresh > 0

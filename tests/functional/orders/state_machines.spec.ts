@@ -6,21 +6,17 @@ import { transitionOrder } from '#services/orders/order_state_machine'
 import { transitionPayment } from '#services/payments/payment_state_machine'
 import type { PaymentStatus } from '#enums/order_status'
 import { resetState } from '#tests/helpers/database'
-import { createCustomer, tokenFor } from '#tests/helpers/users'
-import { ADDRESS, createProduct, putInCart } from '#tests/helpers/commerce'
+import { placedOrder } from '#tests/helpers/commerce'
 import { paymentId, postWebhook, webhookBody } from '#tests/helpers/razorpay'
 
-async function placedOrder(client: any) {
-  const customer = await createCustomer()
-  const token = await tokenFor(customer)
-  await putInCart(customer, await createProduct({ pricePaise: 30_000, stock: 10 }), 2)
-  const response = await client
-    .post('/api/orders')
-    .bearerToken(token)
-    .json({ shipping_address: ADDRESS })
-  response.assertStatus(201)
-  const { data: order, payment } = response.body()
-  return { token, order, rzpOrderId: payment.razorpay_order_id as string }
+/** The gateway reports the order's ₹600 captured. */
+async function captured(client: any, rzpOrderId: string) {
+  const body = webhookBody('payment_captured', {
+    orderId: rzpOrderId,
+    paymentId: paymentId(),
+    amount: 60_000,
+  })
+  ;(await postWebhook(client, body)).assertStatus(200)
 }
 
 /** Tries one payment move on the locked order; returns what it threw, if anything. */
@@ -55,14 +51,7 @@ test.group('State machines / payment status', (group) => {
     const afterFailure = await client.get(`/api/orders/${order.id}`).bearerToken(token)
     assert.equal(afterFailure.body().data.payment.status, 'failed')
 
-    await postWebhook(
-      client,
-      webhookBody('payment_captured', {
-        orderId: rzpOrderId,
-        paymentId: paymentId(),
-        amount: 60_000,
-      })
-    )
+    await captured(client, rzpOrderId)
     const paid = await client.get(`/api/orders/${order.id}`).bearerToken(token)
     paid.assertAgainstApiSpec()
     assert.equal(paid.body().data.status, 'paid')
@@ -74,14 +63,7 @@ test.group('State machines / payment status', (group) => {
     assert,
   }) => {
     const { order, rzpOrderId } = await placedOrder(client)
-    await postWebhook(
-      client,
-      webhookBody('payment_captured', {
-        orderId: rzpOrderId,
-        paymentId: paymentId(),
-        amount: 60_000,
-      })
-    )
+    await captured(client, rzpOrderId)
     assert.equal(await paymentStatusOf(order.id), 'captured')
 
     const backwards = await tryPaymentMove(order.id, 'authorized')
