@@ -10,6 +10,9 @@ import { wasPaid } from '#services/orders/order_details'
 import { releaseOrderStock } from '#actions/orders/release_order_stock'
 import RefundPayment from '#actions/payments/refund_payment'
 
+/** Why the order moved, and why its money goes back (the refund retry says the same). */
+export const CANCELLED_BY_CUSTOMER = 'cancelled by customer'
+
 /**
  * A customer cancels an order before anything has shipped: its stock
  * returns at once. A paid order is refunded in full through the gateway
@@ -42,14 +45,14 @@ export default class CancelOrder {
 
       await transitionOrder(trx, locked, 'cancelled', {
         actorId: customer.id,
-        reason: 'cancelled by customer',
+        reason: CANCELLED_BY_CUSTOMER,
       })
       await releaseOrderStock(trx, locked)
       return locked
     })
 
     if (wasPaid(order) && order.razorpayPaymentId) {
-      await this.refundPayment.tryHandle(order, order.razorpayPaymentId, 'cancelled by customer')
+      await this.refundPayment.tryHandle(order, order.razorpayPaymentId, CANCELLED_BY_CUSTOMER)
     }
     return order
   }

@@ -1,6 +1,7 @@
 import { inject } from '@adonisjs/core'
 import Payment from '#models/payment'
 import RefundPayment from '#actions/payments/refund_payment'
+import { CANCELLED_BY_CUSTOMER } from '#actions/orders/cancel_order'
 
 /**
  * Refunds that are owed but were never requested successfully (the gateway
@@ -41,7 +42,7 @@ export default class RetryRefunds {
       const reason =
         payment.event === 'late_payment' || payment.event === 'duplicate_payment'
           ? payment.event
-          : 'cancelled by customer'
+          : CANCELLED_BY_CUSTOMER
       await this.refundPayment.tryHandle(payment.order, paymentId, reason)
     }
     return byPayment.size
