@@ -1,6 +1,7 @@
 import Order from '#models/order'
 import type User from '#models/user'
-import type { OrderStatus } from '#enums/order_status'
+import type { Infer } from '@vinejs/vine/types'
+import type { listOrdersValidator } from '#validators/orders'
 import { serializeSellerOrder, withSellerView } from '#transformers/order_transformer'
 
 /**
@@ -9,7 +10,7 @@ import { serializeSellerOrder, withSellerView } from '#transformers/order_transf
  * Shared by the API and the panel.
  */
 export default class ListSellerOrders {
-  async handle(seller: User, filters: { status?: OrderStatus; page?: number; perPage?: number }) {
+  async handle(seller: User, filters: Infer<typeof listOrdersValidator>) {
     const query = withSellerView(Order.query(), seller.id)
       .whereExists((sub) =>
         sub
@@ -20,7 +21,7 @@ export default class ListSellerOrders {
       .orderBy('placed_at', 'desc')
       .orderBy('id', 'desc')
     if (filters.status) query.where('status', filters.status)
-    const page = await query.paginate(filters.page ?? 1, filters.perPage ?? 20)
+    const page = await query.paginate(filters.page ?? 1, filters.per_page ?? 20)
     return { page, orders: page.all().map(serializeSellerOrder) }
   }
 }

@@ -19,11 +19,7 @@ export default class SellerOrdersController {
   async index({ auth, bouncer, request }: HttpContext, listSellerOrders: ListSellerOrders) {
     await bouncer.with(FulfillmentPolicy).authorize('fulfil')
     const filters = await request.validateUsing(listOrdersValidator, { data: request.qs() })
-    const { page, orders } = await listSellerOrders.handle(auth.getUserOrFail(), {
-      status: filters.status,
-      page: filters.page,
-      perPage: filters.per_page,
-    })
+    const { page, orders } = await listSellerOrders.handle(auth.getUserOrFail(), filters)
     return { ...paginated(page, () => null), data: orders }
   }
 

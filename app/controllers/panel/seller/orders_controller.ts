@@ -23,9 +23,8 @@ export default class OrdersController {
     const seller = auth.getUserOrFail()
     const filters = await listFilters(listOrdersValidator, request)
     const { page, orders } = await listSellerOrders.handle(seller, {
-      status: filters.status,
-      page: filters.page,
-      perPage: PER_PAGE,
+      ...filters,
+      per_page: PER_PAGE,
     })
     const ids = orders.map((order) => order.id)
     const invoiced = new Set<number>(
