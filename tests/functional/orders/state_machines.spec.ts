@@ -4,7 +4,8 @@ import Order from '#models/order'
 import { ConflictError } from '#exceptions/domain_errors'
 import { transitionOrder } from '#services/orders/order_state_machine'
 import { transitionPayment } from '#services/payments/payment_state_machine'
-import type { PaymentStatus } from '#enums/order_status'
+import { ORDER_STATUSES, type PaymentStatus } from '#enums/order_status'
+import { wasPaid, wherePaid } from '#services/orders/order_details'
 import { resetState } from '#tests/helpers/database'
 import { placedOrder } from '#tests/helpers/commerce'
 import { paymentId, postWebhook, webhookBody } from '#tests/helpers/razorpay'
@@ -105,5 +106,24 @@ test.group('State machines / order status', (group) => {
     assert.instanceOf(error, ConflictError)
     assert.equal(error.code, 'E_INVALID_ORDER_STATE')
     assert.equal(error.message, 'Order MO-TEST is new and cannot become paid')
+  })
+})
+
+test.group('Status groups / money received', (group) => {
+  group.each.setup(() => resetState())
+
+  test('wasPaid and its SQL twin wherePaid agree for every status, with and without paid_at', async ({
+    client,
+    assert,
+  }) => {
+    const { order } = await placedOrder(client)
+    for (const status of ORDER_STATUSES) {
+      for (const paidAt of [null, new Date()]) {
+        await db.from('orders').where('id', order.id).update({ status, paid_at: paidAt })
+        const row = await Order.findOrFail(order.id)
+        const inSql = (await Order.query().where(wherePaid).where('id', order.id).first()) !== null
+        assert.equal(inSql, wasPaid(row), `${status}, paid_at ${paidAt ? 'set' : 'null'}`)
+      }
+    }
   })
 })
