@@ -14,6 +14,25 @@ import RetryRefunds from '#actions/payments/retry_refunds'
 const KEY_ID = 'rzp_test_FakeKey12345'
 const KEY_SECRET = env.get('RAZORPAY_KEY_SECRET')!
 
+/** A ₹500 order placed and verified (authorized) through the SDK-backed gateway. */
+async function verifiedOrder(client: any) {
+  const customer = await createCustomer()
+  const token = await tokenFor(customer)
+  await putInCart(customer, await createProduct({ pricePaise: 25_000 }), 2)
+  const placed = (
+    await client.post('/api/orders').bearerToken(token).json({ shipping_address: ADDRESS })
+  ).body()
+  const rzpOrderId: string = placed.payment.razorpay_order_id
+  const pay = paymentId()
+  ;(
+    await client
+      .post('/api/payments/verify')
+      .bearerToken(token)
+      .json(checkoutResult(rzpOrderId, pay))
+  ).assertStatus(200)
+  return { token, placed, rzpOrderId, pay }
+}
+
 test.group('Payments / Razorpay SDK against a local fake Razorpay', (group) => {
   let fake: FakeRazorpay
 
@@ -115,20 +134,7 @@ test.group('Payments / Razorpay SDK against a local fake Razorpay', (group) => {
     client,
     assert,
   }) => {
-    const customer = await createCustomer()
-    const token = await tokenFor(customer)
-    await putInCart(customer, await createProduct({ pricePaise: 25_000 }), 2)
-    const placed = (
-      await client.post('/api/orders').bearerToken(token).json({ shipping_address: ADDRESS })
-    ).body()
-    const rzpOrderId = placed.payment.razorpay_order_id
-    const pay = paymentId()
-    ;(
-      await client
-        .post('/api/payments/verify')
-        .bearerToken(token)
-        .json(checkoutResult(rzpOrderId, pay))
-    ).assertStatus(200)
+    const { token, placed, pay } = await verifiedOrder(client)
 
     const cancel = await client.post(`/api/orders/${placed.data.id}/cancel`).bearerToken(token)
     cancel.assertStatus(200)
@@ -151,20 +157,7 @@ test.group('Payments / Razorpay SDK against a local fake Razorpay', (group) => {
     client,
     assert,
   }) => {
-    const customer = await createCustomer()
-    const token = await tokenFor(customer)
-    await putInCart(customer, await createProduct({ pricePaise: 25_000 }), 2)
-    const placed = (
-      await client.post('/api/orders').bearerToken(token).json({ shipping_address: ADDRESS })
-    ).body()
-    const rzpOrderId = placed.payment.razorpay_order_id
-    const pay = paymentId()
-    ;(
-      await client
-        .post('/api/payments/verify')
-        .bearerToken(token)
-        .json(checkoutResult(rzpOrderId, pay))
-    ).assertStatus(200)
+    const { token, placed, rzpOrderId, pay } = await verifiedOrder(client)
     // The capture follows: the log now holds the payment twice (authorized, captured).
     ;(
       await postWebhook(
