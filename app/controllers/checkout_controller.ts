@@ -36,21 +36,7 @@ export default class CheckoutController {
   /** Sandbox only: what Razorpay does when the customer completes payment. */
   async sandboxPay({ params, view }: HttpContext) {
     const sandbox = this.sandbox()
-    const order = await this.findOrder(params.razorpayOrderId)
-    const result = sandbox.completeCheckout(order.razorpayOrderId!)
-    sandbox.emitWebhook('payment.captured', {
-      payment: {
-        entity: {
-          id: result.razorpay_payment_id,
-          entity: 'payment',
-          order_id: order.razorpayOrderId,
-          amount: order.totalPaise,
-          currency: order.currency,
-          status: 'captured',
-          method: 'upi',
-        },
-      },
-    })
+    const result = sandbox.pay(await this.findOrder(params.razorpayOrderId))
     // Like Razorpay's redirect flow: hand the signed result to the callback.
     return view.render('checkout/redirect', { result })
   }
@@ -59,21 +45,7 @@ export default class CheckoutController {
   async sandboxFail({ params, view }: HttpContext) {
     const sandbox = this.sandbox()
     const order = await this.findOrder(params.razorpayOrderId)
-    const paymentId = sandbox.completeCheckout(order.razorpayOrderId!).razorpay_payment_id
-    sandbox.emitWebhook('payment.failed', {
-      payment: {
-        entity: {
-          id: paymentId,
-          entity: 'payment',
-          order_id: order.razorpayOrderId,
-          amount: order.totalPaise,
-          currency: order.currency,
-          status: 'failed',
-          error_code: 'BAD_REQUEST_ERROR',
-          error_description: 'Payment declined in the sandbox',
-        },
-      },
-    })
+    sandbox.decline(order)
     return view.render('checkout/result', {
       order,
       paid: false,

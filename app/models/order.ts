@@ -3,6 +3,7 @@ import { BaseModel, belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import type { OrderStatus, PaymentStatus } from '#enums/order_status'
 import OrderItem from '#models/order_item'
+import Invoice from '#models/invoice'
 import User from '#models/user'
 
 export type ShippingAddress = {
@@ -87,4 +88,8 @@ export default class Order extends BaseModel {
 
   @hasMany(() => OrderItem)
   declare items: HasMany<typeof OrderItem>
+
+  /** One per seller once the order is paid and numbered. */
+  @hasMany(() => Invoice)
+  declare invoices: HasMany<typeof Invoice>
 }

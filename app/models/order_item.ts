@@ -5,6 +5,7 @@ import type { FulfillmentStatus } from '#enums/order_status'
 import type { GstRate } from '#enums/gst_rate'
 import Order from '#models/order'
 import User from '#models/user'
+import SellerProfile from '#models/seller_profile'
 
 /** A line of an order: a snapshot of the product as it was sold. */
 export default class OrderItem extends BaseModel {
@@ -58,6 +59,10 @@ export default class OrderItem extends BaseModel {
 
   @belongsTo(() => User, { foreignKey: 'sellerId' })
   declare seller: BelongsTo<typeof User>
+
+  /** The seller's business profile (its name on the order), keyed by the seller's user id. */
+  @belongsTo(() => SellerProfile, { foreignKey: 'sellerId', localKey: 'userId' })
+  declare sellerProfile: BelongsTo<typeof SellerProfile>
 
   /** Cancelled lines no longer count towards shipping or delivery. */
   get isLive() {

@@ -1,9 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import { AuthorizationResponse, BasePolicy } from '@adonisjs/bouncer'
-
-/** Order states in which the customer has paid for what it bought. */
-export const PAID_ORDER_STATUSES = ['paid', 'shipped', 'delivered'] as const
+import { REVIEWABLE_ORDER_STATUSES } from '#enums/order_status'
 
 /** Only customers who bought the product (a paid order containing it) review it. */
 export default class ReviewPolicy extends BasePolicy {
@@ -14,7 +12,7 @@ export default class ReviewPolicy extends BasePolicy {
       .join('orders', 'orders.id', 'order_items.order_id')
       .where('orders.customer_id', user.id)
       .where('order_items.product_id', product.id)
-      .whereIn('orders.status', [...PAID_ORDER_STATUSES])
+      .whereIn('orders.status', [...REVIEWABLE_ORDER_STATUSES])
       .select(db.raw('1'))
       .first()
     if (!purchase) {

@@ -1,22 +1,30 @@
-import db from '@adonisjs/lucid/services/db'
+import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import { invoiceSummary } from '#services/invoices/invoice_state'
 import type Order from '#models/order'
 import type OrderItem from '#models/order_item'
 
-type SellerNames = Map<number, string>
+type OrderQuery = ModelQueryBuilderContract<typeof Order, Order>
 
-/** Business names of the sellers of these items, in one query. */
-async function sellerNames(items: OrderItem[]): Promise<SellerNames> {
-  const ids = [...new Set(items.map((item) => item.sellerId))]
-  if (ids.length === 0) return new Map()
-  const rows = await db
-    .from('seller_profiles')
-    .whereIn('user_id', ids)
-    .select('user_id', 'business_name')
-  return new Map(rows.map((row) => [row.user_id, row.business_name]))
+/**
+ * Preloads what `serializeOrder` reads (every item with its seller's
+ * profile, and the invoices), one query per relation for a whole page.
+ */
+export function withCustomerView(query: OrderQuery) {
+  return query
+    .preload('items', (items) => items.orderBy('id').preload('sellerProfile'))
+    .preload('invoices')
 }
 
-function serializeItem(item: OrderItem, names: SellerNames) {
+/** Preloads what `serializeSellerOrder` reads: only that seller's items, and the customer. */
+export function withSellerView(query: OrderQuery, sellerId: number) {
+  return query
+    .preload('items', (items) =>
+      items.where('seller_id', sellerId).orderBy('id').preload('sellerProfile')
+    )
+    .preload('customer')
+}
+
+function serializeItem(item: OrderItem) {
   return {
     id: item.id,
     product_id: item.productId,
@@ -25,7 +33,7 @@ function serializeItem(item: OrderItem, names: SellerNames) {
     unit_price_paise: item.unitPricePaise,
     gst_rate: item.gstRate,
     line_total_paise: item.lineTotalPaise,
-    seller: { id: item.sellerId, business_name: names.get(item.sellerId) ?? null },
+    seller: { id: item.sellerId, business_name: item.sellerProfile?.businessName ?? null },
     fulfillment_status: item.fulfillmentStatus,
     shipped_at: item.shippedAt?.toISO() ?? null,
     delivered_at: item.deliveredAt?.toISO() ?? null,
@@ -45,16 +53,13 @@ function timestamps(order: Order) {
   }
 }
 
-/** The customer's view of an order (api.md `order`). Expects `items` preloaded. */
-export async function serializeOrder(order: Order) {
-  // Unpaid orders have no invoice yet; asking would cost two queries per order.
-  const invoice = order.paidAt ? await invoiceSummary(order.id) : null
-  const names = await sellerNames(order.items)
+/** The customer's view of an order (api.md `order`), from what `withCustomerView` preloads. */
+export function serializeOrder(order: Order) {
   return {
     id: order.id,
     number: order.number,
     status: order.status,
-    items: order.items.map((item) => serializeItem(item, names)),
+    items: order.items.map(serializeItem),
     subtotal_paise: order.subtotalPaise,
     shipping_paise: order.shippingPaise,
     total_paise: order.totalPaise,
@@ -65,26 +70,25 @@ export async function serializeOrder(order: Order) {
       razorpay_order_id: order.razorpayOrderId,
       razorpay_payment_id: order.razorpayPaymentId,
     },
-    invoice: invoice ?? { status: 'pending' as const, url: null },
+    invoice: invoiceSummary(order) ?? { status: 'pending' as const, url: null },
     ...timestamps(order),
   }
 }
 
 /**
- * A seller's view: only that seller's items, with the customer's name and
- * address (what it needs to ship), and its share of the order.
+ * A seller's view, from what `withSellerView` preloads: only that seller's
+ * items, with the customer's name and address (what it needs to ship), and
+ * its share of the order.
  */
-export async function serializeSellerOrder(order: Order, sellerId: number, customerName: string) {
-  const own = order.items.filter((item) => item.sellerId === sellerId)
-  const names = await sellerNames(own)
+export function serializeSellerOrder(order: Order) {
   return {
     id: order.id,
     number: order.number,
     status: order.status,
-    customer: { name: customerName },
+    customer: { name: order.customer.fullName },
     shipping_address: order.shippingAddress,
-    items: own.map((item) => serializeItem(item, names)),
-    seller_total_paise: own.reduce((sum, item) => sum + item.lineTotalPaise, 0),
+    items: order.items.map(serializeItem),
+    seller_total_paise: order.items.reduce((sum, item) => sum + item.lineTotalPaise, 0),
     currency: order.currency,
     ...timestamps(order),
   }

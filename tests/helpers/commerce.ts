@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import type Product from '#models/product'
 import { CategoryFactory, ProductFactory } from '#database/factories/catalog_factory'
-import { createSeller } from '#tests/helpers/users'
+import { createCustomer, createSeller, tokenFor } from '#tests/helpers/users'
 
 export const ADDRESS = {
   name: 'Priya Sharma',
@@ -59,4 +59,22 @@ export async function ledgerSum(productId: number) {
     .sum('delta as total')
     .first()
   return Number(row?.total ?? 0)
+}
+
+/**
+ * A new customer's `pending_payment` order for `quantity` × ₹300, placed
+ * through POST /api/orders, with its gateway order id.
+ */
+export async function placedOrder(client: any, quantity = 2) {
+  const customer = await createCustomer()
+  const token = await tokenFor(customer)
+  const product = await createProduct({ pricePaise: 30_000, stock: 10 })
+  await putInCart(customer, product, quantity)
+  const response = await client
+    .post('/api/orders')
+    .bearerToken(token)
+    .json({ shipping_address: ADDRESS })
+  response.assertStatus(201)
+  const { data: order, payment } = response.body()
+  return { customer, token, product, order, rzpOrderId: payment.razorpay_order_id as string }
 }

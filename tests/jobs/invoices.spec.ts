@@ -4,7 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import InvoicesGenerate from '#commands/invoices_generate'
 import { assignInvoiceNumbers } from '#services/invoices/numbering'
 import { generateInvoices } from '#services/invoices/invoice_files'
-import { invoiceSummary } from '#services/invoices/invoice_state'
+import { findInvoicedOrder, invoiceSummary } from '#services/invoices/invoice_state'
 import { resetState } from '#tests/helpers/database'
 import { createCustomer, tokenFor } from '#tests/helpers/users'
 import {
@@ -99,7 +99,12 @@ test.group('Jobs / invoice numbering and regeneration', (group) => {
       status: 'delivered',
       lines: [{ seller, title: 'Muffler', unitPricePaise: 40_000, quantity: 2, gstRate: 12 }],
     })
-    await generateInvoices(first.id)
+    // Two workers rendering at once: the customer's confirmation is announced once.
+    const runs = await Promise.all([generateInvoices(first.id), generateInvoices(first.id)])
+    assert.sameMembers(
+      runs.map((run) => run.becameReady),
+      [true, false]
+    )
     const before = await db.from('invoices').where('order_id', first.id).firstOrFail()
 
     const regenerate = await ace.create(InvoicesGenerate, [`--order=${first.id}`])
@@ -109,12 +114,20 @@ test.group('Jobs / invoice numbering and regeneration', (group) => {
     assert.equal(after.number, before.number)
     assert.equal(after.id, before.id)
     assert.isAbove(after.generated_at.getTime(), before.generated_at.getTime() - 1)
+    const announced = await db
+      .from('outbox_events')
+      .where('type', 'order.invoiced')
+      .whereRaw(`(payload->>'orderId')::int = ?`, [first.id])
+    assert.lengthOf(announced, 1)
 
-    assert.deepEqual(await invoiceSummary(second.id), { status: 'pending', url: null })
+    assert.deepEqual(invoiceSummary((await findInvoicedOrder(second.id))!), {
+      status: 'pending',
+      url: null,
+    })
     const missing = await ace.create(InvoicesGenerate, ['--missing'])
     await missing.exec()
     missing.assertSucceeded()
-    const summary = await invoiceSummary(second.id)
+    const summary = invoiceSummary((await findInvoicedOrder(second.id))!)
     assert.equal(summary?.status, 'ready')
     assert.match(summary!.url!, new RegExp(`/api/orders/${second.id}/invoice$`))
 

@@ -4,6 +4,7 @@ import type User from '#models/user'
 import Order from '#models/order'
 import OrderItem from '#models/order_item'
 import { ConflictError, NotFoundError } from '#exceptions/domain_errors'
+import { DISPATCHED_ITEM_STATUSES, FULFILLABLE_ORDER_STATUSES, isIn } from '#enums/order_status'
 import { transitionOrder } from '#services/orders/order_state_machine'
 import outbox from '#services/queue/outbox'
 
@@ -30,7 +31,7 @@ export default class FulfilOrderItem {
       // Another seller's item is indistinguishable from a missing one.
       if (!order || !item) throw new NotFoundError('Order item not found')
 
-      if (!['paid', 'shipped'].includes(order.status)) {
+      if (!isIn(FULFILLABLE_ORDER_STATUSES, order.status)) {
         throw new ConflictError(
           `Order ${order.number} is ${order.status.replace('_', ' ')}; only paid orders are fulfilled`,
           'E_INVALID_ORDER_STATE'
@@ -58,7 +59,7 @@ export default class FulfilOrderItem {
         (line) => line.isLive
       )
       const allShipped = live.every((line) =>
-        ['shipped', 'delivered'].includes(line.fulfillmentStatus)
+        isIn(DISPATCHED_ITEM_STATUSES, line.fulfillmentStatus)
       )
       const allDelivered = live.every((line) => line.fulfillmentStatus === 'delivered')
       if (order.status === 'paid' && allShipped) {

@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
+import { FULFILLABLE_ORDER_STATUSES, GMV_ORDER_STATUSES } from '#enums/order_status'
 
 export const LOW_STOCK_THRESHOLD = 5
 
@@ -11,7 +12,7 @@ export default class SellerDashboard {
         .from('order_items as i')
         .join('orders as o', 'o.id', 'i.order_id')
         .where('i.seller_id', seller.id)
-        .whereIn('o.status', ['paid', 'shipped', 'delivered'])
+        .whereIn('o.status', [...GMV_ORDER_STATUSES])
         .whereNot('i.fulfillment_status', 'cancelled')
         .where('o.paid_at', '>=', db.raw(`now() - interval '30 days'`))
         .sum('i.line_total_paise as total')
@@ -41,7 +42,7 @@ export default class SellerDashboard {
         .join('orders as o', 'o.id', 'i.order_id')
         .where('i.seller_id', seller.id)
         .where('i.fulfillment_status', 'pending')
-        .whereIn('o.status', ['paid', 'shipped'])
+        .whereIn('o.status', [...FULFILLABLE_ORDER_STATUSES])
         .count('* as count')
         .first(),
     ])
@@ -62,11 +63,11 @@ export default class SellerDashboard {
       `SELECT to_char((o.paid_at AT TIME ZONE 'Asia/Kolkata')::date, 'YYYY-MM-DD') AS day,
               sum(i.line_total_paise)::bigint AS revenue, count(DISTINCT o.id)::int AS orders
          FROM order_items i JOIN orders o ON o.id = i.order_id
-        WHERE i.seller_id = ? AND o.status IN ('paid', 'shipped', 'delivered')
+        WHERE i.seller_id = ? AND o.status = ANY(?)
           AND i.fulfillment_status <> 'cancelled'
           AND o.paid_at >= now() - make_interval(days => ?)
         GROUP BY 1`,
-      [seller.id, days]
+      [seller.id, [...GMV_ORDER_STATUSES], days]
     )
     const byDay = new Map<string, { revenue: number; orders: number }>(
       rows.map((row: { day: string; revenue: string; orders: number }) => [

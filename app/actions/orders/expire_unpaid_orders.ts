@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import Order from '#models/order'
+import IdempotencyKey from '#models/idempotency_key'
 import { transitionOrder } from '#services/orders/order_state_machine'
 import { releaseOrderStock } from '#actions/orders/release_order_stock'
 
@@ -48,8 +49,7 @@ export default class ExpireUnpaidOrders {
     }
 
     // Idempotency keys are honoured for 24 hours; older ones are dead weight.
-    await db
-      .from('idempotency_keys')
+    await IdempotencyKey.query()
       .where('created_at', '<', db.raw(`now() - interval '24 hours'`))
       .delete()
     return expired

@@ -1,14 +1,20 @@
 import { createHash } from 'node:crypto'
+import { inject } from '@adonisjs/core'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { settings } from '#services/platform/settings'
 import type User from '#models/user'
 import Order, { type ShippingAddress } from '#models/order'
+import OrderItem from '#models/order_item'
+import IdempotencyKey from '#models/idempotency_key'
+import type { GstRate } from '#enums/gst_rate'
 import { ConflictError, DomainError, FieldInvalidError } from '#exceptions/domain_errors'
 import { applyStockChanges } from '#services/inventory/stock'
 import { sellable } from '#services/catalog/sellable'
 import { shippingFor } from '#services/orders/pricing'
+import { openOrder } from '#services/orders/order_state_machine'
+import RequestPayment from '#actions/payments/request_payment'
 
 type Line = {
   productId: number
@@ -31,10 +37,15 @@ const IDEMPOTENCY_WINDOW_HOURS = 24
  *
  * With an Idempotency-Key, requests with the same key from the same
  * customer are serialised on an advisory lock; all but the first get the
- * first one's order back (`replayed`). The payment gateway is called by
- * the caller after commit, never inside this transaction.
+ * first one's order back (`replayed`). Only after commit is the gateway
+ * asked for a payment order (never inside the stock transaction); if it is
+ * down, `payment` is null, the order stands and `POST /api/orders/:id/pay`
+ * retries.
  */
+@inject()
 export default class PlaceOrder {
+  constructor(private requestPayment: RequestPayment) {}
+
   async handle(customer: User, address: ShippingAddress, idempotencyKey?: string) {
     const requestHash = createHash('sha256').update(JSON.stringify(address)).digest('hex')
 
@@ -45,18 +56,17 @@ export default class PlaceOrder {
       }
       const id = await this.createOrder(trx, customer, address)
       if (idempotencyKey) {
-        await trx.table('idempotency_keys').insert({
-          user_id: customer.id,
-          key: idempotencyKey,
-          request_hash: requestHash,
-          order_id: id,
-        })
+        await IdempotencyKey.create(
+          { userId: customer.id, key: idempotencyKey, requestHash, orderId: id },
+          { client: trx }
+        )
       }
       return { orderId: id, replayed: false }
     })
 
     const order = await Order.findOrFail(orderId)
-    return { order, replayed }
+    const payment = await this.requestPayment.tryHandle(order)
+    return { order, payment, replayed }
   }
 
   /** Returns the order already placed with this key, if any. */
@@ -67,22 +77,21 @@ export default class PlaceOrder {
     requestHash: string
   ): Promise<number | null> {
     await trx.rawQuery('SELECT pg_advisory_xact_lock(?, hashtext(?))', [userId, key])
-    const existing = await trx.from('idempotency_keys').where({ user_id: userId, key }).first()
+    const existing = await IdempotencyKey.query({ client: trx })
+      .where({ user_id: userId, key })
+      .first()
     if (!existing) return null
-    const fresh =
-      DateTime.fromJSDate(existing.created_at) >
-      DateTime.now().minus({ hours: IDEMPOTENCY_WINDOW_HOURS })
-    if (!fresh) {
-      await trx.from('idempotency_keys').where('id', existing.id).delete()
+    if (existing.createdAt <= DateTime.now().minus({ hours: IDEMPOTENCY_WINDOW_HOURS })) {
+      await existing.delete()
       return null
     }
-    if (existing.request_hash !== requestHash) {
+    if (existing.requestHash !== requestHash) {
       throw new DomainError('This Idempotency-Key was already used for a different request', {
         status: 422,
         code: 'E_IDEMPOTENCY_KEY_REUSED',
       })
     }
-    return existing.order_id
+    return existing.orderId
   }
 
   private async createOrder(
@@ -130,11 +139,10 @@ export default class PlaceOrder {
       rows: [{ n: sequence }],
     } = await trx.rawQuery(`SELECT nextval('order_number_seq') AS n`)
 
-    const order = await Order.create(
+    const order = await openOrder(
       {
         number: `MO-${now.setZone('Asia/Kolkata').year}-${String(sequence).padStart(6, '0')}`,
         customerId: customer.id,
-        status: 'pending_payment',
         paymentStatus: 'created',
         subtotalPaise: subtotal,
         shippingPaise: shipping,
@@ -144,23 +152,22 @@ export default class PlaceOrder {
         placedAt: now,
         expiresAt: now.plus({ minutes: settings.paymentWindowMinutes() }),
       },
-      { client: trx }
+      { trx, actorId: customer.id, reason: 'placed' }
     )
 
-    await trx.table('order_items').multiInsert(
+    await OrderItem.createMany(
       lines.map((line) => ({
-        order_id: order.id,
-        product_id: line.productId,
-        seller_id: line.sellerId,
+        orderId: order.id,
+        productId: line.productId,
+        sellerId: line.sellerId,
         title: line.title,
-        unit_price_paise: line.pricePaise,
+        unitPricePaise: line.pricePaise,
         quantity: line.quantity,
-        gst_rate: line.gstRate,
-        line_total_paise: line.pricePaise * line.quantity,
-        fulfillment_status: 'pending',
-        created_at: now.toJSDate(),
-        updated_at: now.toJSDate(),
-      }))
+        gstRate: line.gstRate as GstRate,
+        lineTotalPaise: line.pricePaise * line.quantity,
+        fulfillmentStatus: 'pending' as const,
+      })),
+      { client: trx }
     )
     await applyStockChanges(
       trx,
@@ -172,13 +179,6 @@ export default class PlaceOrder {
         referenceId: order.id,
       }))
     )
-    await trx.table('order_transitions').insert({
-      order_id: order.id,
-      from_status: null,
-      to_status: 'pending_payment',
-      actor_id: customer.id,
-      reason: 'placed',
-    })
     await trx.from('cart_items').where('user_id', customer.id).delete()
     return order.id
   }

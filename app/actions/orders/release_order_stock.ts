@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type Order from '#models/order'
+import OrderItem from '#models/order_item'
 import { applyStockChanges } from '#services/inventory/stock'
 
 /**
@@ -9,24 +10,22 @@ import { applyStockChanges } from '#services/inventory/stock'
  * whichever of cancel, expiry or refund gets there first releases it once.
  */
 export async function releaseOrderStock(trx: TransactionClientContract, order: Order) {
-  const items = await trx
-    .from('order_items')
+  // Only pending items still hold reserved stock; dispatched ones have left with it.
+  const items = await OrderItem.query({ client: trx })
     .where('order_id', order.id)
-    .whereIn('fulfillment_status', ['pending'])
-    .select('id', 'product_id', 'quantity')
+    .where('fulfillment_status', 'pending')
   if (items.length === 0) return
   await applyStockChanges(
     trx,
     items.map((item) => ({
-      productId: item.product_id,
+      productId: item.productId,
       delta: item.quantity,
       reason: 'order_released' as const,
       referenceType: 'order',
       referenceId: order.id,
     }))
   )
-  await trx
-    .from('order_items')
+  await OrderItem.query({ client: trx })
     .whereIn(
       'id',
       items.map((item) => item.id)

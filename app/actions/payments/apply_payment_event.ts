@@ -4,7 +4,8 @@ import db from '@adonisjs/lucid/services/db'
 import Order from '#models/order'
 import { PaymentGateway } from '#services/payments/payment_gateway'
 import { transitionOrder } from '#services/orders/order_state_machine'
-import { recordPayment, type PaymentSource } from '#actions/payments/record_payment'
+import { transitionPayment } from '#services/payments/payment_state_machine'
+import Payment, { type PaymentSource } from '#models/payment'
 import RefundPayment from '#actions/payments/refund_payment'
 import outbox from '#services/queue/outbox'
 
@@ -74,7 +75,7 @@ export default class ApplyPaymentEvent {
           },
           'payment amount or currency does not match the order; not marking it paid'
         )
-        await recordPayment(trx, { ...base, event: 'amount_mismatch' })
+        await Payment.create({ ...base, event: 'amount_mismatch' }, { client: trx })
         return { outcome: 'amount_mismatch' as const, order }
       }
 
@@ -83,9 +84,8 @@ export default class ApplyPaymentEvent {
           reason: `payment ${capture.razorpayPaymentId} (${capture.source})`,
         })
         order.razorpayPaymentId = capture.razorpayPaymentId
-        order.paymentStatus = capture.status
-        await order.save()
-        await recordPayment(trx, { ...base, event: capture.status })
+        await transitionPayment(trx, order, capture.status)
+        await Payment.create({ ...base, event: capture.status }, { client: trx })
         // Invoices and mails start from here, and only once this commits.
         await outbox.record(trx, 'order.paid', { orderId: order.id })
         return { outcome: 'paid' as const, order }
@@ -94,15 +94,14 @@ export default class ApplyPaymentEvent {
       if (order.razorpayPaymentId === capture.razorpayPaymentId) {
         // The second messenger for a payment already applied; a capture may upgrade an authorisation.
         if (capture.status === 'captured' && order.paymentStatus === 'authorized') {
-          order.paymentStatus = 'captured'
-          await order.save()
-          await recordPayment(trx, { ...base, event: 'captured' })
+          await transitionPayment(trx, order, 'captured')
+          await Payment.create({ ...base, event: 'captured' }, { client: trx })
         }
         return { outcome: 'already_paid' as const, order }
       }
 
       const outcome = order.paidAt ? ('duplicate_payment' as const) : ('late_payment' as const)
-      await recordPayment(trx, { ...base, event: outcome })
+      await Payment.create({ ...base, event: outcome }, { client: trx })
       return { outcome, order }
     })
 
@@ -129,19 +128,20 @@ export default class ApplyPaymentEvent {
         .forUpdate()
         .first()
       if (!order) return { outcome: 'unknown_order' as const, order: null }
-      await recordPayment(trx, {
-        orderId: order.id,
-        provider: this.gateway.name,
-        event: 'failed',
-        source: failure.source,
-        razorpayOrderId: failure.razorpayOrderId,
-        razorpayPaymentId: failure.razorpayPaymentId,
-        raw: failure.raw,
-      })
+      await Payment.create(
+        {
+          orderId: order.id,
+          provider: this.gateway.name,
+          event: 'failed',
+          source: failure.source,
+          razorpayOrderId: failure.razorpayOrderId,
+          razorpayPaymentId: failure.razorpayPaymentId,
+          raw: failure.raw,
+        },
+        { client: trx }
+      )
       if (order.status !== 'pending_payment') return { outcome: 'ignored' as const, order }
-      order.useTransaction(trx)
-      order.paymentStatus = 'failed'
-      await order.save()
+      await transitionPayment(trx, order, 'failed')
       await outbox.record(trx, 'payment.failed', { orderId: order.id })
       return { outcome: 'failed' as const, order }
     })

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { inject } from '@adonisjs/core'
 import db from '@adonisjs/lucid/services/db'
+import WebhookEvent from '#models/webhook_event'
 import { DomainError } from '#exceptions/domain_errors'
 import { PaymentGateway } from '#services/payments/payment_gateway'
 import ApplyPaymentEvent from '#actions/payments/apply_payment_event'
@@ -56,6 +57,7 @@ export default class HandleWebhook {
     const eventId =
       eventIdHeader?.slice(0, 100) || createHash('sha256').update(rawBody).digest('hex')
 
+    // An upsert, so concurrent deliveries of one event meet on the unique key.
     const { rows } = await db.rawQuery(
       `INSERT INTO webhook_events (provider, event_id, event, outcome, payload)
        VALUES (?, ?, ?, 'received', ?)
@@ -69,7 +71,7 @@ export default class HandleWebhook {
     if (!stored.inserted && stored.outcome !== 'received') return { event, outcome: 'duplicate' }
 
     const outcome = await this.apply(event, payload)
-    await db.from('webhook_events').where('id', stored.id).update({ outcome })
+    await WebhookEvent.query().where('id', stored.id).update({ outcome })
     return { event, outcome }
   }
 

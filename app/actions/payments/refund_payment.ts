@@ -4,7 +4,8 @@ import db from '@adonisjs/lucid/services/db'
 import Order from '#models/order'
 import { GatewayUnavailableError, PaymentGateway } from '#services/payments/payment_gateway'
 import { transitionOrder } from '#services/orders/order_state_machine'
-import { recordPayment, type PaymentSource } from '#actions/payments/record_payment'
+import { transitionPayment } from '#services/payments/payment_state_machine'
+import Payment, { type PaymentSource } from '#models/payment'
 
 /**
  * Full refunds through the gateway, and what a confirmed refund means.
@@ -33,14 +34,14 @@ export default class RefundPayment {
         reason,
       })
     } catch (error) {
-      await recordPayment(db, {
+      await Payment.create({
         ...base,
         event: 'refund_failed',
         raw: { reason, error: (error as Error).message },
       })
       throw error
     }
-    await recordPayment(db, {
+    await Payment.create({
       ...base,
       event: 'refund_requested',
       razorpayRefundId: refund.id,
@@ -78,19 +79,16 @@ export default class RefundPayment {
     raw?: unknown
   }) {
     return db.transaction(async (trx) => {
-      const paymentRow = await trx
-        .from('payments')
+      const payment = await Payment.query({ client: trx })
         .where('razorpay_payment_id', refund.razorpayPaymentId)
-        .select('order_id')
         .first()
-      if (!paymentRow) return 'unknown_payment' as const
+      if (!payment) return 'unknown_payment' as const
       const order = await Order.query({ client: trx })
-        .where('id', paymentRow.order_id)
+        .where('id', payment.orderId)
         .forUpdate()
         .firstOrFail()
 
-      const already = await trx
-        .from('payments')
+      const already = await Payment.query({ client: trx })
         .where({
           order_id: order.id,
           event: 'refunded',
@@ -99,25 +97,27 @@ export default class RefundPayment {
         .first()
       if (already) return 'already_refunded' as const
 
-      await recordPayment(trx, {
-        orderId: order.id,
-        provider: this.gateway.name,
-        event: 'refunded',
-        source: refund.source,
-        razorpayOrderId: order.razorpayOrderId,
-        razorpayPaymentId: refund.razorpayPaymentId,
-        razorpayRefundId: refund.razorpayRefundId,
-        amountPaise: refund.amountPaise,
-        currency: order.currency,
-        raw: refund.raw,
-      })
+      await Payment.create(
+        {
+          orderId: order.id,
+          provider: this.gateway.name,
+          event: 'refunded',
+          source: refund.source,
+          razorpayOrderId: order.razorpayOrderId,
+          razorpayPaymentId: refund.razorpayPaymentId,
+          razorpayRefundId: refund.razorpayRefundId,
+          amountPaise: refund.amountPaise,
+          currency: order.currency,
+          raw: refund.raw,
+        },
+        { client: trx }
+      )
       // Refunds of a late or duplicate payment leave the order itself alone.
       if (order.razorpayPaymentId === refund.razorpayPaymentId && order.status === 'cancelled') {
         await transitionOrder(trx, order, 'refunded', {
           reason: `refund ${refund.razorpayRefundId}`,
         })
-        order.paymentStatus = 'refunded'
-        await order.save()
+        await transitionPayment(trx, order, 'refunded')
       }
       return 'refunded' as const
     })

@@ -1,10 +1,9 @@
 import { inject } from '@adonisjs/core'
 import logger from '@adonisjs/core/services/logger'
-import db from '@adonisjs/lucid/services/db'
 import { appUrl } from '#config/app'
-import type Order from '#models/order'
+import Order from '#models/order'
 import { ConflictError } from '#exceptions/domain_errors'
-import { recordPayment } from '#actions/payments/record_payment'
+import Payment from '#models/payment'
 import { GatewayUnavailableError, PaymentGateway } from '#services/payments/payment_gateway'
 
 export type PaymentBlock = {
@@ -40,13 +39,13 @@ export default class RequestPayment {
         receipt: order.number,
         notes: { order_id: String(order.id), order_number: order.number },
       })
-      const stored = await db
-        .from('orders')
+      // Conditional, so of two racing callers only the first gateway order is kept.
+      const [stored] = await Order.query()
         .where('id', order.id)
         .whereNull('razorpay_order_id')
         .update({ razorpay_order_id: created.id, updated_at: new Date() })
       if (Number(stored) === 1) {
-        await recordPayment(db, {
+        await Payment.create({
           orderId: order.id,
           provider: this.gateway.name,
           event: 'order_created',

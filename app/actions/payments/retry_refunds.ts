@@ -1,7 +1,7 @@
 import { inject } from '@adonisjs/core'
-import db from '@adonisjs/lucid/services/db'
-import Order from '#models/order'
+import Payment from '#models/payment'
 import RefundPayment from '#actions/payments/refund_payment'
+import { CANCELLED_BY_CUSTOMER } from '#actions/orders/cancel_order'
 
 /**
  * Refunds that are owed but were never requested successfully (the gateway
@@ -13,37 +13,38 @@ export default class RetryRefunds {
   constructor(private refundPayment: RefundPayment) {}
 
   async handle() {
-    const owed = await db
-      .from('payments as p')
-      .join('orders as o', 'o.id', 'p.order_id')
+    const owed = await Payment.query()
       .where((q) =>
         q
-          .whereIn('p.event', ['late_payment', 'duplicate_payment'])
+          .whereIn('event', ['late_payment', 'duplicate_payment'])
           .orWhere((paid) =>
             paid
-              .whereIn('p.event', ['authorized', 'captured'])
-              .where('o.status', 'cancelled')
-              .whereColumn('p.razorpay_payment_id', 'o.razorpay_payment_id')
+              .whereIn('event', ['authorized', 'captured'])
+              .whereHas('order', (order) =>
+                order
+                  .where('status', 'cancelled')
+                  .whereColumn('orders.razorpay_payment_id', 'payments.razorpay_payment_id')
+              )
           )
       )
       .whereNotExists((sub) =>
         sub
           .from('payments as r')
-          .whereColumn('r.razorpay_payment_id', 'p.razorpay_payment_id')
+          .whereColumn('r.razorpay_payment_id', 'payments.razorpay_payment_id')
           .whereIn('r.event', ['refund_requested', 'refunded'])
       )
-      .distinct('p.order_id', 'p.razorpay_payment_id', 'p.event')
+      .preload('order')
+      .orderBy('id')
 
-    let requested = 0
-    for (const row of owed) {
-      const order = await Order.findOrFail(row.order_id)
+    // A payment logged twice (authorized, then captured) is still one refund.
+    const byPayment = new Map(owed.map((payment) => [payment.razorpayPaymentId!, payment]))
+    for (const [paymentId, payment] of byPayment) {
       const reason =
-        row.event === 'late_payment' || row.event === 'duplicate_payment'
-          ? row.event
-          : 'cancelled by customer'
-      await this.refundPayment.tryHandle(order, row.razorpay_payment_id, reason)
-      requested++
+        payment.event === 'late_payment' || payment.event === 'duplicate_payment'
+          ? payment.event
+          : CANCELLED_BY_CUSTOMER
+      await this.refundPayment.tryHandle(payment.order, paymentId, reason)
     }
-    return requested
+    return byPayment.size
   }
 }

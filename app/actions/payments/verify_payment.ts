@@ -4,7 +4,7 @@ import Order from '#models/order'
 import { DomainError, NotFoundError } from '#exceptions/domain_errors'
 import { PaymentGateway } from '#services/payments/payment_gateway'
 import ApplyPaymentEvent from '#actions/payments/apply_payment_event'
-import type { PaymentSource } from '#actions/payments/record_payment'
+import type { PaymentSource } from '#models/payment'
 
 export type CheckoutResult = {
   razorpay_order_id: string

@@ -1,7 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-
-/** Orders whose money the marketplace has (refunds and cancellations excluded). */
-const GMV_STATUSES = ['paid', 'shipped', 'delivered']
+import { GMV_ORDER_STATUSES } from '#enums/order_status'
 
 /** The marketplace at a glance: GMV, orders by status, sellers waiting for review. */
 export default class AdminDashboard {
@@ -9,7 +7,7 @@ export default class AdminDashboard {
     const [gmv, byStatus, pendingSellers, users] = await Promise.all([
       db
         .from('orders')
-        .whereIn('status', GMV_STATUSES)
+        .whereIn('status', [...GMV_ORDER_STATUSES])
         .select(
           db.raw('COALESCE(sum(total_paise), 0)::bigint AS all_time'),
           db.raw(

@@ -4,10 +4,10 @@ import Order from '#models/order'
 import OrderPolicy from '#policies/order_policy'
 import PlaceOrder from '#actions/orders/place_order'
 import CancelOrder from '#actions/orders/cancel_order'
+import ListOrders from '#actions/orders/list_orders'
 import RequestPayment from '#actions/payments/request_payment'
-import RefundPayment from '#actions/payments/refund_payment'
 import { NotFoundError } from '#exceptions/domain_errors'
-import { serializeOrder } from '#transformers/order_transformer'
+import { serializeOrder, withCustomerView } from '#transformers/order_transformer'
 import { paginated } from '#transformers/pagination'
 import {
   idempotencyKeyValidator,
@@ -15,21 +15,17 @@ import {
   placeOrderValidator,
 } from '#validators/orders'
 
-/** The customer's own order, or a 404 (someone else's order does not exist for them). */
+/** The customer's own order, ready to serialise, or a 404 (someone else's does not exist for them). */
 async function findOwnOrder(customerId: number, id: number) {
-  const order = await Order.query()
+  const order = await withCustomerView(Order.query())
     .where('id', id)
     .where('customer_id', customerId)
-    .preload('items', (items) => items.orderBy('id'))
     .first()
   if (!order) throw new NotFoundError('Order not found')
   return order
 }
 
-@inject()
 export default class OrdersController {
-  constructor(private requestPayment: RequestPayment) {}
-
   @inject()
   async store({ auth, bouncer, request, response }: HttpContext, placeOrder: PlaceOrder) {
     await bouncer.with(OrderPolicy).authorize('shop')
@@ -41,57 +37,44 @@ export default class OrdersController {
         : (await idempotencyKeyValidator.validate({ key: rawKey })).key
 
     const customer = auth.getUserOrFail()
-    const { order, replayed } = await placeOrder.handle(
+    const { order, payment, replayed } = await placeOrder.handle(
       customer,
       { ...address, line2: address.line2 ?? null },
       key
     )
-    const payment = await this.requestPayment.tryHandle(order)
-    const placed = await findOwnOrder(customer.id, order.id)
     if (replayed) response.header('idempotent-replayed', 'true')
-    return response.created({ data: await serializeOrder(placed), payment })
+    return response.created({
+      data: serializeOrder(await findOwnOrder(customer.id, order.id)),
+      payment,
+    })
   }
 
-  async index({ auth, bouncer, request }: HttpContext) {
+  @inject()
+  async index({ auth, bouncer, request }: HttpContext, listOrders: ListOrders) {
     await bouncer.with(OrderPolicy).authorize('shop')
     const filters = await request.validateUsing(listOrdersValidator, { data: request.qs() })
-    const query = Order.query()
-      .where('customer_id', auth.getUserOrFail().id)
-      .preload('items', (items) => items.orderBy('id'))
-      .orderBy('placed_at', 'desc')
-      .orderBy('id', 'desc')
-    if (filters.status) query.where('status', filters.status)
-    const page = await query.paginate(filters.page ?? 1, filters.per_page ?? 20)
-    const data = await Promise.all(page.all().map((order) => serializeOrder(order)))
-    return { ...paginated(page, () => null), data }
+    const page = await listOrders.handle({ ...filters, customer_id: auth.getUserOrFail().id })
+    return paginated(page, serializeOrder)
   }
 
   async show({ auth, bouncer, params }: HttpContext) {
     await bouncer.with(OrderPolicy).authorize('shop')
-    const order = await findOwnOrder(auth.getUserOrFail().id, params.id)
-    return { data: await serializeOrder(order) }
+    return { data: serializeOrder(await findOwnOrder(auth.getUserOrFail().id, params.id)) }
   }
 
   @inject()
-  async cancel(
-    { auth, bouncer, params }: HttpContext,
-    cancelOrder: CancelOrder,
-    refundPayment: RefundPayment
-  ) {
+  async cancel({ auth, bouncer, params }: HttpContext, cancelOrder: CancelOrder) {
     await bouncer.with(OrderPolicy).authorize('shop')
     const customer = auth.getUserOrFail()
-    const { order, wasPaid } = await cancelOrder.handle(customer, params.id)
-    if (wasPaid && order.razorpayPaymentId) {
-      await refundPayment.tryHandle(order, order.razorpayPaymentId, 'cancelled by customer')
-    }
-    return { data: await serializeOrder(await findOwnOrder(customer.id, params.id)) }
+    const order = await cancelOrder.handle(customer, params.id)
+    return { data: serializeOrder(await findOwnOrder(customer.id, order.id)) }
   }
 
-  async pay({ auth, bouncer, params }: HttpContext) {
+  @inject()
+  async pay({ auth, bouncer, params }: HttpContext, requestPayment: RequestPayment) {
     await bouncer.with(OrderPolicy).authorize('shop')
     const customer = auth.getUserOrFail()
-    const order = await findOwnOrder(customer.id, params.id)
-    const payment = await this.requestPayment.handle(order)
-    return { data: await serializeOrder(await findOwnOrder(customer.id, params.id)), payment }
+    const payment = await requestPayment.handle(await findOwnOrder(customer.id, params.id))
+    return { data: serializeOrder(await findOwnOrder(customer.id, params.id)), payment }
   }
 }

@@ -4,7 +4,7 @@ import Order from '#models/order'
 import OrderPolicy from '#policies/order_policy'
 import VerifyPayment from '#actions/payments/verify_payment'
 import HandleWebhook from '#actions/payments/handle_webhook'
-import { serializeOrder } from '#transformers/order_transformer'
+import { serializeOrder, withCustomerView } from '#transformers/order_transformer'
 import { verifyPaymentValidator } from '#validators/payments'
 
 export default class PaymentsController {
@@ -13,8 +13,8 @@ export default class PaymentsController {
     await bouncer.with(OrderPolicy).authorize('shop')
     const input = await request.validateUsing(verifyPaymentValidator)
     const order = await verifyPayment.handle(input, 'api', auth.getUserOrFail().id)
-    await order.load('items', (items) => items.orderBy('id'))
-    return { data: await serializeOrder(order as Order) }
+    const paid = await withCustomerView(Order.query()).where('id', order.id).firstOrFail()
+    return { data: serializeOrder(paid) }
   }
 
   /** Razorpay calls this; it must answer quickly and only with 2xx for what it accepted. */

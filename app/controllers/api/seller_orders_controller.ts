@@ -1,19 +1,17 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import Order from '#models/order'
-import User from '#models/user'
 import FulfillmentPolicy from '#policies/fulfillment_policy'
 import FulfilOrderItem, { type FulfilmentStep } from '#actions/fulfillment/fulfil_order_item'
 import SellerDashboard from '#actions/fulfillment/seller_dashboard'
 import ListSellerOrders from '#actions/fulfillment/list_seller_orders'
-import { serializeSellerOrder } from '#transformers/order_transformer'
+import { serializeSellerOrder, withSellerView } from '#transformers/order_transformer'
 import { paginated } from '#transformers/pagination'
 import { listOrdersValidator } from '#validators/orders'
 
-async function sellerView(order: Order, sellerId: number) {
-  const customer = await User.findOrFail(order.customerId)
-  await order.load('items', (items) => items.orderBy('id'))
-  return serializeSellerOrder(order, sellerId, customer.fullName)
+async function sellerView(orderId: number, sellerId: number) {
+  const order = await withSellerView(Order.query(), sellerId).where('id', orderId).firstOrFail()
+  return serializeSellerOrder(order)
 }
 
 export default class SellerOrdersController {
@@ -21,11 +19,7 @@ export default class SellerOrdersController {
   async index({ auth, bouncer, request }: HttpContext, listSellerOrders: ListSellerOrders) {
     await bouncer.with(FulfillmentPolicy).authorize('fulfil')
     const filters = await request.validateUsing(listOrdersValidator, { data: request.qs() })
-    const { page, orders } = await listSellerOrders.handle(auth.getUserOrFail(), {
-      status: filters.status,
-      page: filters.page,
-      perPage: filters.per_page,
-    })
+    const { page, orders } = await listSellerOrders.handle(auth.getUserOrFail(), filters)
     return { ...paginated(page, () => null), data: orders }
   }
 
@@ -53,6 +47,6 @@ export default class SellerOrdersController {
     await bouncer.with(FulfillmentPolicy).authorize('fulfil')
     const seller = auth.getUserOrFail()
     const { order } = await fulfil.handle(seller, params.id, params.item, step)
-    return { data: await sellerView(order, seller.id) }
+    return { data: await sellerView(order.id, seller.id) }
   }
 }

@@ -3,32 +3,53 @@ import drive from '@adonisjs/drive/services/main'
 import edge from 'edge.js'
 import pdfRenderer from '#services/invoices/pdf_renderer'
 import outbox from '#services/queue/outbox'
-import { loadOrderDetails } from '#services/orders/order_details'
-import { assignInvoiceNumbers, type InvoiceRow } from '#services/invoices/numbering'
+import Invoice from '#models/invoice'
+import { assignInvoiceNumbers } from '#services/invoices/numbering'
 import { invoiceView, type InvoiceView } from '#services/invoices/invoice_view'
+import { invoiceStateOf, type InvoicedOrder } from '#services/invoices/invoice_state'
+import { loadOrderDetails, wasPaid } from '#services/orders/order_details'
+import { ConflictError } from '#exceptions/domain_errors'
 
 /** Invoices live on the private disk; downloads go through the API's authorisation. */
 function folderFor(orderId: number) {
   return `invoices/${orderId}`
 }
 
-/** A seller's own invoice of an order, once its PDF has been generated. */
-export async function sellerInvoice(orderId: number, sellerId: number) {
-  const row = await db
-    .from('invoices')
-    .where({ order_id: orderId, seller_id: sellerId })
-    .whereNotNull('generated_at')
-    .select('number', 'pdf_path')
-    .first()
-  return row ? { number: row.number as string, path: row.pdf_path as string } : null
-}
-
 export function orderInvoicePath(orderId: number) {
   return `${folderFor(orderId)}/invoices.pdf`
 }
 
-function sellerInvoicePath(invoice: InvoiceRow) {
-  return `${folderFor(invoice.order_id)}/${invoice.number.replace(/\//g, '-')}.pdf`
+/**
+ * The PDF a download serves: the customer's document with every seller's
+ * invoice, or with `sellerId` that seller's own copy. Null while it is
+ * being generated; before the order is paid there is nothing to download.
+ */
+export function invoiceFile(
+  order: InvoicedOrder,
+  sellerId?: number
+): { path: string; filename: string } | null {
+  if (!wasPaid(order)) {
+    throw new ConflictError(
+      'The order has not been paid; no invoice exists yet',
+      'E_ORDER_NOT_PAID'
+    )
+  }
+  if (sellerId === undefined) {
+    if (invoiceStateOf(order) !== 'ready') return null
+    return { path: orderInvoicePath(order.id), filename: `Invoice-${order.number}.pdf` }
+  }
+  const own = order.invoices.find((invoice) => invoice.sellerId === sellerId && invoice.isReady)
+  if (!own) return null
+  return { path: own.pdfPath!, filename: `Invoice-${fileName(own.number)}.pdf` }
+}
+
+/** INV/2026-27/000042 → INV-2026-27-000042 */
+function fileName(invoiceNumber: string) {
+  return invoiceNumber.replace(/\//g, '-')
+}
+
+function sellerInvoicePath(invoice: Invoice) {
+  return `${folderFor(invoice.orderId)}/${fileName(invoice.number)}.pdf`
 }
 
 export async function renderInvoicePdf(views: InvoiceView[]) {
@@ -51,7 +72,7 @@ export async function generateInvoices(orderId: number, options: { force?: boole
 
   for (const [index, invoice] of invoices.entries()) {
     const path = sellerInvoicePath(invoice)
-    if (!options.force && invoice.generated_at && (await disk.exists(path))) continue
+    if (!options.force && invoice.isReady && (await disk.exists(path))) continue
     await disk.put(path, await renderInvoicePdf([views[index]]), { contentType: 'application/pdf' })
     rendered++
   }
@@ -65,15 +86,15 @@ export async function generateInvoices(orderId: number, options: { force?: boole
   const becameReady = await db.transaction(async (trx) => {
     let fresh = 0
     for (const invoice of invoices) {
-      const query = trx.from('invoices').where('id', invoice.id)
+      // Conditional, so two workers finishing at once announce the invoices once.
+      const query = Invoice.query({ client: trx }).where('id', invoice.id)
       if (!options.force) query.whereNull('generated_at')
-      const updated = await query.update({
+      const [updated] = await query.update({
         pdf_path: sellerInvoicePath(invoice),
         generated_at: now,
         updated_at: now,
       })
-      const count = Array.isArray(updated) ? updated.length : Number(updated)
-      if (!invoice.generated_at && count > 0) fresh++
+      if (!invoice.isReady && Number(updated) > 0) fresh++
     }
     if (fresh > 0) await outbox.record(trx, 'order.invoiced', { orderId })
     return fresh > 0

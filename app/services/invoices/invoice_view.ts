@@ -1,7 +1,7 @@
 import { amountInWords, stateCode, type InvoiceTotals } from '#services/tax/gst'
 import type { OrderDetails, SellerDetails } from '#services/orders/order_details'
 import { invoiceParts } from '#services/invoices/invoice_parts'
-import type { InvoiceRow } from '#services/invoices/numbering'
+import type Invoice from '#models/invoice'
 
 function addressLines(parts: Array<string | null | undefined>) {
   return parts.map((part) => part?.trim()).filter(Boolean) as string[]
@@ -32,12 +32,12 @@ export interface InvoiceView {
   totalInWords: string
 }
 
-export function invoiceView(order: OrderDetails, invoice: InvoiceRow): InvoiceView {
-  const part = invoiceParts(order).find((p) => p.seller.id === invoice.seller_id)!
+export function invoiceView(order: OrderDetails, invoice: Invoice): InvoiceView {
+  const part = invoiceParts(order).find((p) => p.seller.id === invoice.sellerId)!
   const address = order.shippingAddress
   return {
     number: invoice.number,
-    date: DATE_FORMAT.format(new Date(invoice.issued_at)),
+    date: DATE_FORMAT.format(invoice.issuedAt.toJSDate()),
     orderNumber: order.number,
     seller: {
       ...part.seller,

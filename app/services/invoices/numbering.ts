@@ -1,27 +1,11 @@
+import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import Order from '#models/order'
+import Invoice from '#models/invoice'
 import { ConflictError, NotFoundError } from '#exceptions/domain_errors'
 import { financialYear, invoiceNumber } from '#services/tax/gst'
 import { loadOrderDetails, wasPaid } from '#services/orders/order_details'
 import { invoiceParts } from '#services/invoices/invoice_parts'
-
-export interface InvoiceRow {
-  id: number
-  order_id: number
-  seller_id: number
-  number: string
-  financial_year: string
-  sequence: number
-  issued_at: Date
-  supply_type: 'intra' | 'inter'
-  taxable_paise: number
-  cgst_paise: number
-  sgst_paise: number
-  igst_paise: number
-  shipping_paise: number
-  total_paise: number
-  pdf_path: string | null
-  generated_at: Date | null
-}
 
 /**
  * Gives each seller of a paid order its invoice number, once. The order row
@@ -31,17 +15,17 @@ export interface InvoiceRow {
  */
 export async function assignInvoiceNumbers(orderId: number) {
   return db.transaction(async (trx) => {
-    const locked = await trx.from('orders').where('id', orderId).forUpdate().first()
+    const locked = await Order.query({ client: trx }).where('id', orderId).forUpdate().first()
     if (!locked) throw new NotFoundError('Order not found')
-    if (!wasPaid({ status: locked.status, paidAt: locked.paid_at })) {
+    if (!wasPaid(locked)) {
       throw new ConflictError('The order has not been paid', 'E_ORDER_NOT_PAID')
     }
     const order = (await loadOrderDetails(orderId, trx))!
-    const existing: InvoiceRow[] = await trx.from('invoices').where('order_id', orderId)
-    const fy = financialYear(locked.paid_at ?? new Date())
-    const issuedAt = locked.paid_at ?? new Date()
+    const existing = await Invoice.query({ client: trx }).where('order_id', orderId)
+    const issuedAt = locked.paidAt ?? DateTime.now()
+    const fy = financialYear(issuedAt.toJSDate())
     for (const part of invoiceParts(order)) {
-      if (existing.some((invoice) => invoice.seller_id === part.seller.id)) continue
+      if (existing.some((invoice) => invoice.sellerId === part.seller.id)) continue
       await trx.rawQuery(
         `INSERT INTO invoice_counters (seller_id, financial_year, last_sequence)
          VALUES (?, ?, 0) ON CONFLICT DO NOTHING`,
@@ -57,27 +41,25 @@ export async function assignInvoiceNumbers(orderId: number) {
         .from('invoice_counters')
         .where({ seller_id: part.seller.id, financial_year: fy })
         .update({ last_sequence: sequence })
-      await trx.table('invoices').insert({
-        order_id: orderId,
-        seller_id: part.seller.id,
-        number: invoiceNumber(fy, sequence),
-        financial_year: fy,
-        sequence,
-        issued_at: issuedAt,
-        supply_type: part.intra ? 'intra' : 'inter',
-        taxable_paise: part.totals.taxable,
-        cgst_paise: part.totals.cgst,
-        sgst_paise: part.totals.sgst,
-        igst_paise: part.totals.igst,
-        shipping_paise: part.shippingPaise,
-        total_paise: part.totals.total,
-        created_at: new Date(),
-        updated_at: new Date(),
-      })
+      await Invoice.create(
+        {
+          orderId,
+          sellerId: part.seller.id,
+          number: invoiceNumber(fy, sequence),
+          financialYear: fy,
+          sequence,
+          issuedAt,
+          supplyType: part.intra ? 'intra' : 'inter',
+          taxablePaise: part.totals.taxable,
+          cgstPaise: part.totals.cgst,
+          sgstPaise: part.totals.sgst,
+          igstPaise: part.totals.igst,
+          shippingPaise: part.shippingPaise,
+          totalPaise: part.totals.total,
+        },
+        { client: trx }
+      )
     }
-    return (await trx
-      .from('invoices')
-      .where('order_id', orderId)
-      .orderBy('seller_id')) as InvoiceRow[]
+    return Invoice.query({ client: trx }).where('order_id', orderId).orderBy('seller_id')
   })
 }

@@ -1,5 +1,7 @@
-import db from '@adonisjs/lucid/services/db'
+import type { DateTime } from 'luxon'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import Order from '#models/order'
+import { MONEY_RECEIVED_STATUSES, isIn } from '#enums/order_status'
 
 export interface ShippingAddress {
   name?: string
@@ -51,84 +53,74 @@ export interface OrderDetails {
   sellers: SellerDetails[]
 }
 
-/** Statuses that mean the order was paid; refunded/cancelled count when `paid_at` is set. */
-export const PAID_STATUSES = ['paid', 'shipped', 'delivered']
+/** Whether the customer's money was ever received for this order (also when since refunded). */
+export function wasPaid(order: { status: string; paidAt: Date | DateTime | null }) {
+  return isIn(MONEY_RECEIVED_STATUSES, order.status) || order.paidAt !== null
+}
 
-export function wasPaid(order: { status: string; paidAt: Date | null }) {
-  return PAID_STATUSES.includes(order.status) || order.paidAt !== null
+/** `wasPaid` as a query filter on `orders`; the two must stay the same rule. */
+export function wherePaid(query: {
+  whereIn(column: string, values: string[]): { orWhereNotNull(column: string): unknown }
+}) {
+  query.whereIn('orders.status', [...MONEY_RECEIVED_STATUSES]).orWhereNotNull('orders.paid_at')
 }
 
 /**
- * An order with its customer, items and sellers, read with plain queries
- * for mails and invoices (the jobs need no HTTP context or model hooks).
+ * An order with its customer, items and sellers (in id order), as plain
+ * values for mails and invoices, which render them outside any request.
  */
 export async function loadOrderDetails(
   orderId: number,
-  client: QueryClientContract = db.connection()
+  client?: QueryClientContract
 ): Promise<OrderDetails | null> {
-  const order = await client.from('orders').where('id', orderId).first()
+  const order = await Order.query({ client })
+    .where('id', orderId)
+    .preload('customer')
+    .preload('items', (items) =>
+      items.orderBy('id').preload('seller', (seller) => seller.preload('sellerProfile'))
+    )
+    .first()
   if (!order) return null
-  const customer = await client
-    .from('users')
-    .where('id', order.customer_id)
-    .select('id', 'email', 'full_name')
-    .firstOrFail()
-  const items = await client.from('order_items').where('order_id', orderId).orderBy('id')
-  const sellerIds = [...new Set(items.map((item) => item.seller_id as number))].sort(
-    (a, b) => a - b
-  )
-  const sellers = sellerIds.length
-    ? await client
-        .from('users')
-        .leftJoin('seller_profiles', 'seller_profiles.user_id', 'users.id')
-        .whereIn('users.id', sellerIds)
-        .orderBy('users.id')
-        .select(
-          'users.id',
-          'users.email',
-          'users.full_name',
-          'seller_profiles.business_name',
-          'seller_profiles.gstin',
-          'seller_profiles.address_line1',
-          'seller_profiles.address_line2',
-          'seller_profiles.city',
-          'seller_profiles.state',
-          'seller_profiles.pincode'
-        )
-    : []
+  const sellers = new Map(order.items.map((item) => [item.sellerId, item.seller]))
   return {
     id: order.id,
     number: order.number,
     status: order.status,
-    paymentStatus: order.payment_status,
-    subtotalPaise: order.subtotal_paise,
-    shippingPaise: order.shipping_paise,
-    totalPaise: order.total_paise,
-    shippingAddress: order.shipping_address ?? {},
-    placedAt: order.placed_at,
-    paidAt: order.paid_at,
-    customer: { id: customer.id, email: customer.email, fullName: customer.full_name },
-    items: items.map((item) => ({
+    paymentStatus: order.paymentStatus,
+    subtotalPaise: order.subtotalPaise,
+    shippingPaise: order.shippingPaise,
+    totalPaise: order.totalPaise,
+    shippingAddress: order.shippingAddress ?? {},
+    placedAt: order.placedAt.toJSDate(),
+    paidAt: order.paidAt?.toJSDate() ?? null,
+    customer: {
+      id: order.customer.id,
+      email: order.customer.email,
+      fullName: order.customer.fullName,
+    },
+    items: order.items.map((item) => ({
       id: item.id,
-      sellerId: item.seller_id,
+      sellerId: item.sellerId,
       title: item.title,
       quantity: item.quantity,
-      unitPricePaise: item.unit_price_paise,
-      gstRate: item.gst_rate,
-      lineTotalPaise: item.line_total_paise,
-      fulfillmentStatus: item.fulfillment_status,
+      unitPricePaise: item.unitPricePaise,
+      gstRate: item.gstRate,
+      lineTotalPaise: item.lineTotalPaise,
+      fulfillmentStatus: item.fulfillmentStatus,
     })),
-    sellers: sellers.map((seller) => ({
-      id: seller.id,
-      email: seller.email,
-      fullName: seller.full_name,
-      businessName: seller.business_name ?? seller.full_name,
-      gstin: seller.gstin,
-      addressLine1: seller.address_line1,
-      addressLine2: seller.address_line2,
-      city: seller.city,
-      state: seller.state,
-      pincode: seller.pincode,
-    })),
+    sellers: [...sellers.values()]
+      .sort((a, b) => a.id - b.id)
+      .map((seller) => ({
+        id: seller.id,
+        email: seller.email,
+        fullName: seller.fullName,
+        businessName: seller.sellerProfile?.businessName ?? seller.fullName,
+        gstin: seller.sellerProfile?.gstin ?? null,
+        addressLine1: seller.sellerProfile?.addressLine1 ?? null,
+        addressLine2: seller.sellerProfile?.addressLine2 ?? null,
+        city: seller.sellerProfile?.city ?? null,
+        state: seller.sellerProfile?.state ?? null,
+        pincode: seller.sellerProfile?.pincode ?? null,
+      })),
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import logger from '@adonisjs/core/services/logger'
-import db from '@adonisjs/lucid/services/db'
+import Payment from '#models/payment'
+import type Order from '#models/order'
 import { NotFoundError } from '#exceptions/domain_errors'
 import {
   PaymentGateway,
@@ -17,6 +18,20 @@ export function razorpayStyleId(prefix: 'order' | 'pay' | 'rfnd' | 'evt') {
   let id = ''
   for (const byte of randomBytes(14)) id += ALPHABET[byte % ALPHABET.length]
   return `${prefix}_${id}`
+}
+
+/** The order a sandbox checkout page pays for (found by its Razorpay order id). */
+type SandboxCheckout = Pick<Order, 'razorpayOrderId' | 'totalPaise' | 'currency'>
+
+/** A Razorpay payment entity as webhooks carry it. */
+function paymentEntity(order: SandboxCheckout, paymentId: string) {
+  return {
+    id: paymentId,
+    entity: 'payment',
+    order_id: order.razorpayOrderId,
+    amount: order.totalPaise,
+    currency: order.currency,
+  }
 }
 
 /**
@@ -74,19 +89,18 @@ export class SandboxGateway extends PaymentGateway {
 
   /** The sandbox's "server side" is the payments log the app keeps. */
   async fetchPayment(paymentId: string): Promise<GatewayPayment> {
-    const row = await db
-      .from('payments')
+    const logged = await Payment.query()
       .where('razorpay_payment_id', paymentId)
       .whereIn('event', ['authorized', 'captured', 'failed', 'refunded'])
       .orderBy('id', 'desc')
       .first()
-    if (!row) throw new NotFoundError(`Payment ${paymentId} not found`)
+    if (!logged) throw new NotFoundError(`Payment ${paymentId} not found`)
     return {
       id: paymentId,
-      orderId: row.razorpay_order_id,
-      amountPaise: row.amount_paise,
-      currency: row.currency,
-      status: row.event,
+      orderId: logged.razorpayOrderId!,
+      amountPaise: logged.amountPaise!,
+      currency: logged.currency!,
+      status: logged.event as GatewayPayment['status'],
     }
   }
 
@@ -101,10 +115,44 @@ export class SandboxGateway extends PaymentGateway {
   }
 
   /**
+   * The customer clicked Pay on the sandbox checkout page: what Checkout
+   * hands back (for the callback), followed by the `payment.captured`
+   * webhook Razorpay would send.
+   */
+  pay(order: SandboxCheckout) {
+    const result = this.completeCheckout(order.razorpayOrderId!)
+    this.emitWebhook('payment.captured', {
+      payment: {
+        entity: {
+          ...paymentEntity(order, result.razorpay_payment_id),
+          status: 'captured',
+          method: 'upi',
+        },
+      },
+    })
+    return result
+  }
+
+  /** The customer clicked Fail: a declined attempt, announced by `payment.failed`. */
+  decline(order: SandboxCheckout) {
+    const paymentId = this.completeCheckout(order.razorpayOrderId!).razorpay_payment_id
+    this.emitWebhook('payment.failed', {
+      payment: {
+        entity: {
+          ...paymentEntity(order, paymentId),
+          status: 'failed',
+          error_code: 'BAD_REQUEST_ERROR',
+          error_description: 'Payment declined in the sandbox',
+        },
+      },
+    })
+  }
+
+  /**
    * Sends a signed webhook to the app, as Razorpay would, shortly after
    * the response that caused it. Delivery failures are logged, not thrown.
    */
-  emitWebhook(event: string, payload: Record<string, unknown>) {
+  private emitWebhook(event: string, payload: Record<string, unknown>) {
     if (!this.webhookUrl) return
     const body = JSON.stringify({
       entity: 'event',

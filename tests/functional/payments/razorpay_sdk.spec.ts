@@ -8,10 +8,30 @@ import { resetState } from '#tests/helpers/database'
 import { createCustomer, tokenFor } from '#tests/helpers/users'
 import { ADDRESS, createProduct, putInCart } from '#tests/helpers/commerce'
 import { FakeRazorpay } from '#tests/helpers/fake_razorpay'
-import { checkoutResult, paymentId } from '#tests/helpers/razorpay'
+import { checkoutResult, paymentId, postWebhook, webhookBody } from '#tests/helpers/razorpay'
+import RetryRefunds from '#actions/payments/retry_refunds'
 
 const KEY_ID = 'rzp_test_FakeKey12345'
 const KEY_SECRET = env.get('RAZORPAY_KEY_SECRET')!
+
+/** A ₹500 order placed and verified (authorized) through the SDK-backed gateway. */
+async function verifiedOrder(client: any) {
+  const customer = await createCustomer()
+  const token = await tokenFor(customer)
+  await putInCart(customer, await createProduct({ pricePaise: 25_000 }), 2)
+  const placed = (
+    await client.post('/api/orders').bearerToken(token).json({ shipping_address: ADDRESS })
+  ).body()
+  const rzpOrderId: string = placed.payment.razorpay_order_id
+  const pay = paymentId()
+  ;(
+    await client
+      .post('/api/payments/verify')
+      .bearerToken(token)
+      .json(checkoutResult(rzpOrderId, pay))
+  ).assertStatus(200)
+  return { token, placed, rzpOrderId, pay }
+}
 
 test.group('Payments / Razorpay SDK against a local fake Razorpay', (group) => {
   let fake: FakeRazorpay
@@ -114,20 +134,7 @@ test.group('Payments / Razorpay SDK against a local fake Razorpay', (group) => {
     client,
     assert,
   }) => {
-    const customer = await createCustomer()
-    const token = await tokenFor(customer)
-    await putInCart(customer, await createProduct({ pricePaise: 25_000 }), 2)
-    const placed = (
-      await client.post('/api/orders').bearerToken(token).json({ shipping_address: ADDRESS })
-    ).body()
-    const rzpOrderId = placed.payment.razorpay_order_id
-    const pay = paymentId()
-    ;(
-      await client
-        .post('/api/payments/verify')
-        .bearerToken(token)
-        .json(checkoutResult(rzpOrderId, pay))
-    ).assertStatus(200)
+    const { token, placed, pay } = await verifiedOrder(client)
 
     const cancel = await client.post(`/api/orders/${placed.data.id}/cancel`).bearerToken(token)
     cancel.assertStatus(200)
@@ -144,6 +151,35 @@ test.group('Payments / Razorpay SDK against a local fake Razorpay', (group) => {
       events.map((e) => e.event),
       ['order_created', 'authorized', 'refund_requested', 'refunded']
     )
+  })
+
+  test('a refund Razorpay could not take is requested later by RetryRefunds, once per payment', async ({
+    client,
+    assert,
+  }) => {
+    const { token, placed, rzpOrderId, pay } = await verifiedOrder(client)
+    // The capture follows: the log now holds the payment twice (authorized, captured).
+    ;(
+      await postWebhook(
+        client,
+        webhookBody('payment_captured', { orderId: rzpOrderId, paymentId: pay, amount: 50_000 })
+      )
+    ).assertStatus(200)
+
+    fake.failWith = 500
+    const cancel = await client.post(`/api/orders/${placed.data.id}/cancel`).bearerToken(token)
+    cancel.assertStatus(200)
+    assert.equal(cancel.body().data.status, 'cancelled')
+
+    fake.failWith = null
+    const retry = await app.container.make(RetryRefunds)
+    assert.equal(await retry.handle(), 1)
+    assert.equal(await retry.handle(), 0)
+    const refundCalls = fake.requests.filter((r) => r.path === `/v1/payments/${pay}/refund`)
+    assert.lengthOf(refundCalls, 2) // the one that failed, and the retry
+    const order = await client.get(`/api/orders/${placed.data.id}`).bearerToken(token)
+    assert.equal(order.body().data.status, 'refunded')
+    assert.equal(order.body().data.payment.status, 'refunded')
   })
 
   test('fetchPayment reads the payment through the SDK', async ({ assert }) => {

@@ -1,8 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { resetState } from '#tests/helpers/database'
-import { createCustomer, tokenFor } from '#tests/helpers/users'
-import { ADDRESS, createProduct, putInCart, stockOf } from '#tests/helpers/commerce'
+import { placedOrder, stockOf } from '#tests/helpers/commerce'
 import {
   checkoutResult,
   checkoutSignature,
@@ -12,20 +11,6 @@ import {
   webhookBody,
   webhookSignature,
 } from '#tests/helpers/razorpay'
-
-async function placedOrder(client: any, quantity = 2) {
-  const customer = await createCustomer()
-  const token = await tokenFor(customer)
-  const product = await createProduct({ pricePaise: 30_000, stock: 10 })
-  await putInCart(customer, product, quantity)
-  const response = await client
-    .post('/api/orders')
-    .bearerToken(token)
-    .json({ shipping_address: ADDRESS })
-  response.assertStatus(201)
-  const { data: order, payment } = response.body()
-  return { customer, token, product, order, rzpOrderId: payment.razorpay_order_id as string }
-}
 
 async function orderRow(id: number) {
   return db.from('orders').where('id', id).firstOrFail()

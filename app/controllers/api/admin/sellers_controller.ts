@@ -1,26 +1,18 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
-import User from '#models/user'
 import ReviewSeller from '#actions/sellers/review_seller'
+import ListSellerApplications from '#actions/sellers/list_seller_applications'
 import SellerPolicy from '#policies/seller_policy'
 import { listSellersValidator } from '#validators/admin'
 import { serializeSellerForAdmin } from '#transformers/user_transformer'
 import { paginated } from '#transformers/pagination'
 
 export default class SellersController {
-  async index({ bouncer, request }: HttpContext) {
+  @inject()
+  async index({ bouncer, request }: HttpContext, listApplications: ListSellerApplications) {
     await bouncer.with(SellerPolicy).authorize('viewAny')
     const filters = await request.validateUsing(listSellersValidator, { data: request.qs() })
-    const page = await User.query()
-      .where('role', 'seller')
-      .whereHas('sellerProfile', (profile) => {
-        if (filters.status) profile.where('status', filters.status)
-      })
-      .preload('sellerProfile')
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .paginate(filters.page ?? 1, filters.per_page ?? 20)
-    return paginated(page, serializeSellerForAdmin)
+    return paginated(await listApplications.handle(filters), serializeSellerForAdmin)
   }
 
   @inject()

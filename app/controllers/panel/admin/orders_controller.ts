@@ -1,6 +1,7 @@
+import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
-import Order from '#models/order'
 import AdminOrderPolicy from '#policies/admin_order_policy'
+import ListOrders from '#actions/orders/list_orders'
 import { ORDER_STATUSES } from '#enums/order_status'
 import { listFilters, pager } from '#controllers/panel/support/forms'
 import { serializeOrder } from '#transformers/order_transformer'
@@ -8,32 +9,22 @@ import { listAllOrdersValidator } from '#validators/admin'
 
 const PER_PAGE = 25
 
-/** Every order, with the filters of GET /api/admin/orders. */
+/** Every order, with the filters of GET /api/admin/orders (the same ListOrders action). */
 export default class OrdersController {
-  async index({ bouncer, request, view }: HttpContext) {
+  @inject()
+  async index({ bouncer, request, view }: HttpContext, listOrders: ListOrders) {
     await bouncer.with(AdminOrderPolicy).authorize('viewAll')
     const filters = await listFilters(listAllOrdersValidator, request)
-    const query = Order.query()
-      .preload('items', (items) => items.orderBy('id'))
-      .preload('customer')
-      .orderBy('placed_at', 'desc')
-      .orderBy('id', 'desc')
-    if (filters.status) query.where('status', filters.status)
-    if (filters.customer_id) query.where('customer_id', filters.customer_id)
-    if (filters.number) query.where('number', filters.number.toUpperCase())
-    const page = await query.paginate(filters.page ?? 1, PER_PAGE)
-    const orders = await Promise.all(
-      page.all().map(async (order) => ({
-        ...(await serializeOrder(order)),
+    const page = await listOrders.handle({ ...filters, per_page: PER_PAGE })
+    return view.render('panel/admin/orders', {
+      orders: page.all().map((order) => ({
+        ...serializeOrder(order),
         customer: {
           id: order.customerId,
           name: order.customer.fullName,
           email: order.customer.email,
         },
-      }))
-    )
-    return view.render('panel/admin/orders', {
-      orders,
+      })),
       filters,
       statuses: ORDER_STATUSES,
       pager: pager(request, page.currentPage, PER_PAGE, page.total),

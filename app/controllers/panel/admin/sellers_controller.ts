@@ -1,7 +1,7 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
-import User from '#models/user'
 import ReviewSeller from '#actions/sellers/review_seller'
+import ListSellerApplications from '#actions/sellers/list_seller_applications'
 import SellerPolicy from '#policies/seller_policy'
 import { SELLER_STATUSES } from '#enums/seller_status'
 import { backTo, listFilters, pager } from '#controllers/panel/support/forms'
@@ -12,19 +12,13 @@ const PER_PAGE = 20
 
 /** Seller applications: the API's query, policy and ReviewSeller action behind buttons. */
 export default class SellersController {
-  async index({ bouncer, request, view }: HttpContext) {
+  @inject()
+  async index({ bouncer, request, view }: HttpContext, listApplications: ListSellerApplications) {
     await bouncer.with(SellerPolicy).authorize('viewAny')
     const filters = await listFilters(listSellersValidator, request)
+    // The panel opens on the applications waiting for a decision.
     const status = request.qs().status === undefined ? 'pending' : filters.status
-    const page = await User.query()
-      .where('role', 'seller')
-      .whereHas('sellerProfile', (profile) => {
-        if (status) profile.where('status', status)
-      })
-      .preload('sellerProfile')
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .paginate(filters.page ?? 1, PER_PAGE)
+    const page = await listApplications.handle({ ...filters, status, per_page: PER_PAGE })
     return view.render('panel/admin/sellers', {
       sellers: page.all().map(serializeSellerForAdmin),
       status: status ?? '',

@@ -2,6 +2,7 @@ import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import User from '#models/user'
 import SetUserActive from '#actions/users/set_user_active'
+import ListUsers from '#actions/users/list_users'
 import UserPolicy from '#policies/user_policy'
 import { USER_ROLES } from '#enums/user_role'
 import { backTo, listFilters, pager, panelMessages } from '#controllers/panel/support/forms'
@@ -12,20 +13,11 @@ const PER_PAGE = 25
 
 /** Accounts: search, and disable / enable through SetUserActive (the API's PATCH /api/admin/users/:id). */
 export default class UsersController {
-  async index({ bouncer, request, view }: HttpContext) {
+  @inject()
+  async index({ bouncer, request, view }: HttpContext, listUsers: ListUsers) {
     await bouncer.with(UserPolicy).authorize('viewAny')
     const filters = await listFilters(listUsersValidator, request)
-    const query = User.query().preload('sellerProfile')
-    if (filters.role) query.where('role', filters.role)
-    if (filters.is_active !== undefined) query.where('is_active', filters.is_active)
-    if (filters.search) {
-      const like = `%${filters.search.replace(/[\\%_]/g, '\\$&')}%`
-      query.where((q) => q.whereILike('email', like).orWhereILike('full_name', like))
-    }
-    const page = await query
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .paginate(filters.page ?? 1, PER_PAGE)
+    const page = await listUsers.handle({ ...filters, per_page: PER_PAGE })
     const users = page.all()
     const manageable = new Set<number>()
     for (const user of users) {

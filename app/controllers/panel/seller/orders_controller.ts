@@ -1,15 +1,15 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
-import drive from '@adonisjs/drive/services/main'
 import FulfillmentPolicy from '#policies/fulfillment_policy'
 import InvoicePolicy from '#policies/invoice_policy'
 import FulfilOrderItem, { type FulfilmentStep } from '#actions/fulfillment/fulfil_order_item'
 import ListSellerOrders from '#actions/fulfillment/list_seller_orders'
 import { ConflictError } from '#exceptions/domain_errors'
-import { ORDER_STATUSES } from '#enums/order_status'
-import { invoiceState } from '#services/invoices/invoice_state'
-import { sellerInvoice } from '#services/invoices/invoice_files'
+import Invoice from '#models/invoice'
+import { FULFILLABLE_ORDER_STATUSES, ORDER_STATUSES, isIn } from '#enums/order_status'
+import { findInvoicedOrder } from '#services/invoices/invoice_state'
+import { invoiceFile } from '#services/invoices/invoice_files'
+import { sendInvoicePdf } from '#controllers/support/invoice_pdf'
 import { backTo, listFilters, pager } from '#controllers/panel/support/forms'
 import { listOrdersValidator } from '#validators/orders'
 
@@ -23,25 +23,27 @@ export default class OrdersController {
     const seller = auth.getUserOrFail()
     const filters = await listFilters(listOrdersValidator, request)
     const { page, orders } = await listSellerOrders.handle(seller, {
-      status: filters.status,
-      page: filters.page,
-      perPage: PER_PAGE,
+      ...filters,
+      per_page: PER_PAGE,
     })
     const ids = orders.map((order) => order.id)
     const invoiced = new Set<number>(
       ids.length === 0
         ? []
         : (
-            await db
-              .from('invoices')
+            await Invoice.query()
               .where('seller_id', seller.id)
               .whereIn('order_id', ids)
               .whereNotNull('generated_at')
               .select('order_id')
-          ).map((row) => row.order_id)
+          ).map((invoice) => invoice.orderId)
     )
     return view.render('panel/seller/orders', {
-      orders: orders.map((order) => ({ ...order, invoiced: invoiced.has(order.id) })),
+      orders: orders.map((order) => ({
+        ...order,
+        invoiced: invoiced.has(order.id),
+        fulfillable: isIn(FULFILLABLE_ORDER_STATUSES, order.status),
+      })),
       statuses: ORDER_STATUSES,
       filters,
       pager: pager(request, page.currentPage, PER_PAGE, page.total),
@@ -61,27 +63,14 @@ export default class OrdersController {
   /** The seller's own GST invoice of the order (the customer's copy has every seller's pages). */
   async invoice({ auth, bouncer, params, response }: HttpContext) {
     const seller = auth.getUserOrFail()
-    const sellerIds = (
-      await db.from('order_items').where('order_id', params.id).distinct('seller_id')
-    ).map((row) => row.seller_id as number)
+    const order = await findInvoicedOrder(params.id)
+    const sellerIds = order?.items.map((item) => item.sellerId) ?? []
     await bouncer.with(InvoicePolicy).authorize('downloadSellerCopy', { sellerIds })
-    const invoice = await sellerInvoice(params.id, seller.id)
-    if (!invoice) {
-      throw (await invoiceState(params.id)) === 'unpaid'
-        ? new ConflictError(
-            'The order has not been paid; no invoice exists yet',
-            'E_ORDER_NOT_PAID'
-          )
-        : new ConflictError('The invoice is being generated; try again in a minute', 'E_PENDING')
+    const file = invoiceFile(order!, seller.id)
+    if (!file) {
+      throw new ConflictError('The invoice is being generated; try again in a minute', 'E_PENDING')
     }
-    const bytes = await drive.use('private').getBytes(invoice.path)
-    response.header('Content-Type', 'application/pdf')
-    response.header(
-      'Content-Disposition',
-      `inline; filename="Invoice-${invoice.number.replace(/\//g, '-')}.pdf"`
-    )
-    response.header('Cache-Control', 'private, no-store')
-    return response.send(Buffer.from(bytes))
+    return sendInvoicePdf(response, file)
   }
 
   private async advance(
