@@ -66,10 +66,12 @@ test.group('Sandbox checkout end to end (no browser, no network)', (group) => {
     assert.equal(verified.body().data.status, 'paid')
     assert.equal(await stockOf(product.id), 3)
 
-    // The sandbox's signed payment.captured webhook arrives through the real webhook route.
+    // The sandbox's signed payment.captured webhook arrives through the real webhook route; its
+    // outcome is recorded just after the payment change commits.
     await eventually(async () => {
       const row = await db.from('orders').where('id', order.id).first()
-      return row.payment_status === 'captured'
+      const hook = await db.from('webhook_events').where('event', 'payment.captured').first()
+      return row.payment_status === 'captured' && hook?.outcome !== 'received'
     })
     const hook = await db.from('webhook_events').where('event', 'payment.captured').firstOrFail()
     assert.equal(hook.outcome, 'already_paid')
