@@ -17,6 +17,10 @@ export default class SellerProfile extends BaseModel {
   @column()
   declare gstin: string | null
 
+  /** Characters 3–12 of the GSTIN, or entered by a seller without one. */
+  @column()
+  declare pan: string | null
+
   @column({ columnName: 'address_line1', serializeAs: 'address_line1' })
   declare addressLine1: string | null
 

@@ -1,4 +1,5 @@
 import type User from '#models/user'
+import type SellerProfile from '#models/seller_profile'
 import type { AccessToken } from '@adonisjs/auth/access_tokens'
 
 /** The `user` shape of the API contract. Expects `sellerProfile` preloaded for sellers. */
@@ -41,5 +42,25 @@ export function serializeSellerForAdmin(user: User) {
     status: user.sellerProfile.status,
     is_active: user.isActive,
     created_at: user.createdAt.toISO(),
+  }
+}
+
+/** `GET/PATCH /api/seller/profile`: the business details a seller's invoices print. */
+export function serializeSellerProfile(profile: SellerProfile) {
+  const hasAddress = profile.addressLine1 || profile.city || profile.state || profile.pincode
+  return {
+    business_name: profile.businessName,
+    gstin: profile.gstin,
+    pan: profile.pan,
+    address: hasAddress
+      ? {
+          line1: profile.addressLine1,
+          line2: profile.addressLine2,
+          city: profile.city,
+          state: profile.state,
+          pincode: profile.pincode,
+        }
+      : null,
+    status: profile.status,
   }
 }

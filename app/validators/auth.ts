@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { gstinRule } from '#validators/rules/gstin'
+import { addressSchema, sellerFields } from '#validators/seller_profile'
 import { newPassword } from '#validators/rules/password'
 import { indianPhone } from '#validators/rules/phone'
 
@@ -20,13 +20,10 @@ export const registerValidator = vine.compile(
       .maxLength(160)
       .optional()
       .requiredWhen('role', '=', 'seller'),
-    gstin: vine
-      .string()
-      .trim()
-      .toUpperCase()
-      .use(gstinRule())
-      .unique({ table: 'seller_profiles', column: 'gstin' })
-      .optional(),
+    gstin: sellerFields.gstin().unique({ table: 'seller_profiles', column: 'gstin' }).optional(),
+    pan: sellerFields.pan().optional(),
+    // A seller's business address (printed on its invoices; needed before approval).
+    address: addressSchema().optional(),
   })
 )
 

@@ -8,6 +8,7 @@ import {
 } from '#start/limiter'
 
 const AuthController = () => import('#controllers/api/auth_controller')
+const SellerProfileController = () => import('#controllers/api/seller/profile_controller')
 
 router
   .group(() => {
@@ -25,3 +26,11 @@ router
   })
   .prefix('/api/auth')
   .use(middleware.forceJson())
+
+router
+  .group(() => {
+    router.get('profile', [SellerProfileController, 'show'])
+    router.patch('profile', [SellerProfileController, 'update'])
+  })
+  .prefix('/api/seller')
+  .use([middleware.forceJson(), middleware.auth({ guards: ['api'] })])

@@ -117,8 +117,11 @@ test.group('GST / states', () => {
     assert.isNull(stateCode('Atlantis'))
   })
 
-  test("the seller's state is its address, else its GSTIN's state", ({ assert }) => {
-    assert.equal(sellerState('Goa', '29ABCDE1234F1Z5'), 'Goa')
+  test("a registered seller's state is its GSTIN's; an unregistered one's its address", ({
+    assert,
+  }) => {
+    assert.equal(sellerState('Goa', '29ABCDE1234F1Z5'), 'Karnataka')
+    assert.equal(sellerState('Goa', null), 'Goa')
     assert.equal(sellerState(null, '29ABCDE1234F1Z5'), 'Karnataka')
     assert.equal(sellerState('  ', '07ABCDE1234F1Z5'), 'Delhi')
     assert.isNull(sellerState(null, null))

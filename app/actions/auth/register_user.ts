@@ -4,6 +4,7 @@ import User from '#models/user'
 import SellerProfile from '#models/seller_profile'
 import outbox from '#services/queue/outbox'
 import { FieldInvalidError, isUniqueViolation } from '#exceptions/domain_errors'
+import { settleSupplierIdentity } from '#services/sellers/supplier_identity'
 import type { Infer } from '@vinejs/vine/types'
 import type { registerValidator } from '#validators/auth'
 
@@ -28,11 +29,22 @@ export default class RegisterUser {
           { client: trx }
         )
         if (input.role === 'seller') {
+          const gstin = input.gstin ?? null
+          const { pan } = settleSupplierIdentity(
+            { gstin, pan: input.pan, state: input.address?.state },
+            { state: 'address.state', pan: 'pan' }
+          )
           await SellerProfile.create(
             {
               userId: created.id,
               businessName: input.business_name!,
-              gstin: input.gstin ?? null,
+              gstin,
+              pan,
+              addressLine1: input.address?.line1 ?? null,
+              addressLine2: input.address?.line2 ?? null,
+              city: input.address?.city ?? null,
+              state: input.address?.state ?? null,
+              pincode: input.address?.pincode ?? null,
               status: settings.sellerAutoApprove() ? 'approved' : 'pending',
             },
             { client: trx }

@@ -16,12 +16,16 @@ export function stateFromGstin(gstin: string | null | undefined) {
   return stateForGstCode(gstin.slice(0, 2)) ?? null
 }
 
-/** The seller's state: its address first, else its GSTIN's state code. */
+/**
+ * The supplier's state for the tax head: a registered seller's GSTIN state
+ * (its profile address is kept in that state, see supplier_identity.ts),
+ * else the state of its address.
+ */
 export function sellerState(
   profileState: string | null | undefined,
   gstin: string | null | undefined
 ) {
-  return profileState?.trim() ? profileState.trim() : stateFromGstin(gstin)
+  return stateFromGstin(gstin) ?? (profileState?.trim() || null)
 }
 
 /** Same state when the names (or their codes) match, whatever the spelling. */

@@ -13,6 +13,7 @@ export const FIELD_LABELS: Record<string, string> = {
   full_name: 'name',
   business_name: 'business name',
   gstin: 'GSTIN',
+  pan: 'PAN',
   address_line1: 'address',
   address_line2: 'address line 2',
 }
