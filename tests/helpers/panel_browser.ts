@@ -9,10 +9,13 @@ import { appUrl } from '#config/app'
  * copied the cookies at that moment, to replay them later.
  */
 export class PanelBrowser {
-  constructor(private cookies = new Map<string, string>()) {}
+  constructor(
+    private baseUrl = appUrl,
+    private cookies = new Map<string, string>()
+  ) {}
 
   copy() {
-    return new PanelBrowser(new Map(this.cookies))
+    return new PanelBrowser(this.baseUrl, new Map(this.cookies))
   }
 
   async get(path: string) {
@@ -35,7 +38,7 @@ export class PanelBrowser {
   }
 
   private async send(method: string, path: string, body?: URLSearchParams) {
-    const response = await fetch(`${appUrl}${path}`, {
+    const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       body,
       redirect: 'manual',
