@@ -1,16 +1,11 @@
 import { test } from '@japa/runner'
-import env from '#start/env'
-import { startProductionServer } from '#tests/helpers/production_server'
+import { startProductionServerWithoutDatabase } from '#tests/helpers/production_server'
 
 test.group('Error pages on a phone', (group) => {
-  let server: Awaited<ReturnType<typeof startProductionServer>>
+  let server: Awaited<ReturnType<typeof startProductionServerWithoutDatabase>>
 
-  // As in tests/functional/error_pages.spec.ts: production, and a database that is not there.
   group.setup(async () => {
-    server = await startProductionServer({
-      DB_DATABASE: `${env.get('DB_DATABASE')}_absent`,
-      SESSION_DRIVER: 'redis',
-    })
+    server = await startProductionServerWithoutDatabase()
     return () => server.stop()
   })
 

@@ -1,7 +1,6 @@
 import { test } from '@japa/runner'
-import env from '#start/env'
 import { PanelBrowser } from '#tests/helpers/panel_browser'
-import { startProductionServer } from '#tests/helpers/production_server'
+import { startProductionServerWithoutDatabase } from '#tests/helpers/production_server'
 import { eventually } from '#tests/helpers/razorpay'
 
 /** What an exception or the debug page would give away. */
@@ -14,15 +13,10 @@ function assertNothingLeaks(body: string, assert: { notInclude: Function; notMat
 }
 
 test.group('Error pages in production', (group) => {
-  let server: Awaited<ReturnType<typeof startProductionServer>>
+  let server: Awaited<ReturnType<typeof startProductionServerWithoutDatabase>>
 
-  // Booted as in production with a database that does not exist: every query
-  // fails with an exception whose text names the database.
   group.setup(async () => {
-    server = await startProductionServer({
-      DB_DATABASE: `${env.get('DB_DATABASE')}_absent`,
-      SESSION_DRIVER: 'redis',
-    })
+    server = await startProductionServerWithoutDatabase()
     return () => server.stop()
   })
 

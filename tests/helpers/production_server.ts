@@ -65,3 +65,14 @@ export async function startProductionServer(overrides: Record<string, string> = 
     },
   }
 }
+
+/**
+ * A production server whose database does not exist: every query fails with
+ * an exception that names the database, the text an error page must not show.
+ */
+export function startProductionServerWithoutDatabase() {
+  return startProductionServer({
+    DB_DATABASE: `${env.get('DB_DATABASE')}_absent`,
+    SESSION_DRIVER: 'redis',
+  })
+}

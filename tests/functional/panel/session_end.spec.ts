@@ -27,6 +27,21 @@ async function assertSignedOut(
   assert.equal((await browser.get('/panel/seller')).status, 302)
 }
 
+/** An approved seller signed in to the panel through the login form. */
+async function signedInSeller() {
+  const seller = await createSeller('approved')
+  const browser = new PanelBrowser()
+  await browser.signIn(seller.email, PASSWORD)
+  return { seller, browser }
+}
+
+/** A fresh sign-in with `password` reaches the seller area. */
+async function assertSignsIn(email: string, password: string, assert: { equal: Function }) {
+  const fresh = new PanelBrowser()
+  await fresh.signIn(email, password)
+  assert.equal((await fresh.get('/panel/seller')).status, 200)
+}
+
 // Cookie as in development (a session is only a cookie), Redis as in production.
 for (const store of ['cookie', 'redis'] as const) {
   test.group(`Panel sessions end for good (${store} store)`, (group) => {
@@ -35,9 +50,7 @@ for (const store of ['cookie', 'redis'] as const) {
     group.each.setup(() => resetState())
 
     test('signing out kills every copy of the session cookie', async ({ assert }) => {
-      const seller = await createSeller('approved')
-      const browser = new PanelBrowser()
-      await browser.signIn(seller.email, PASSWORD)
+      const { browser } = await signedInSeller()
       const copied = browser.copy()
       assert.equal((await copied.get('/panel/seller')).status, 200)
 
@@ -53,9 +66,7 @@ for (const store of ['cookie', 'redis'] as const) {
       client,
       assert,
     }) => {
-      const seller = await createSeller('approved')
-      const browser = new PanelBrowser()
-      await browser.signIn(seller.email, PASSWORD)
+      const { seller, browser } = await signedInSeller()
       const copied = browser.copy()
       assert.equal((await copied.get('/panel/seller')).status, 200)
 
@@ -68,18 +79,14 @@ for (const store of ['cookie', 'redis'] as const) {
       await assertSignedOut(copied, assert)
       // The same session as the copy: with Redis, already cleared by the copy's request.
       await assertSignedOut(browser, assert, { saysEnded: false })
-      const fresh = new PanelBrowser()
-      await fresh.signIn(seller.email, 'brand-new-pass-7')
-      assert.equal((await fresh.get('/panel/seller')).status, 200)
+      await assertSignsIn(seller.email, 'brand-new-pass-7', assert)
     })
 
     test('a password change ends panel sessions and other API tokens, not the one used', async ({
       client,
       assert,
     }) => {
-      const seller = await createSeller('approved')
-      const browser = new PanelBrowser()
-      await browser.signIn(seller.email, PASSWORD)
+      const { seller, browser } = await signedInSeller()
       const phone = await tokenFor(seller)
       const laptop = await tokenFor(seller)
 
@@ -96,9 +103,7 @@ for (const store of ['cookie', 'redis'] as const) {
     })
 
     test('a name change alone signs nobody out', async ({ client, assert }) => {
-      const seller = await createSeller('approved')
-      const browser = new PanelBrowser()
-      await browser.signIn(seller.email, PASSWORD)
+      const { seller, browser } = await signedInSeller()
       const phone = await tokenFor(seller)
       const laptop = await tokenFor(seller)
       ;(
@@ -125,9 +130,7 @@ for (const store of ['cookie', 'redis'] as const) {
       }
 
       await assertSignedOut(copied, assert)
-      const again = new PanelBrowser()
-      await again.signIn(seller.email, PASSWORD)
-      assert.equal((await again.get('/panel/seller')).status, 200)
+      await assertSignsIn(seller.email, PASSWORD, assert)
     })
   })
 }
