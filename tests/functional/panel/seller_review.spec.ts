@@ -51,9 +51,9 @@ test.group('Panel: approved sellers changing who they are go back to review', (g
     saved.assertHeader('location', '/panel')
     saved.assertFlashMessage(
       'success',
-      'Business details saved. Your new GSTIN must be reviewed by the marketplace team: until an ' +
-        'admin approves them, your products are hidden from the storefront and the seller area ' +
-        'is closed.'
+      'Business details saved. Your new GSTIN needs a review by the marketplace team: until an ' +
+        'admin approves the change, your products are hidden from the storefront and the seller ' +
+        'area is closed.'
     )
     const profile = await db.from('seller_profiles').where('user_id', seller.id).firstOrFail()
     assert.equal(profile.status, 'pending')

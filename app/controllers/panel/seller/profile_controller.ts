@@ -31,9 +31,9 @@ export default class ProfileController {
     if (changedForReview) {
       session.flash(
         'success',
-        `Business details saved. Your new ${changedForReview} must be reviewed by the marketplace ` +
-          'team: until an admin approves them, your products are hidden from the storefront ' +
-          'and the seller area is closed.'
+        `Business details saved. Your new ${changedForReview} needs a review by the marketplace ` +
+          'team: until an admin approves the change, your products are hidden from the ' +
+          'storefront and the seller area is closed.'
       )
       // The seller area is closed now; the panel home shows the review status.
       return response.redirect('/panel')
