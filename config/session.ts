@@ -13,7 +13,9 @@ const sessionConfig = defineConfig({
     secure: app.inProduction,
     sameSite: 'lax',
   },
-  store: env.get('SESSION_DRIVER'),
+  // Production keeps sessions server-side (shared by every process, gone for
+  // good on sign-out); the cookie store suits one development process.
+  store: env.get('SESSION_DRIVER', app.inProduction ? 'redis' : 'cookie'),
   stores: {
     cookie: stores.cookie(),
     redis: stores.redis({ connection: 'main' }),

@@ -39,7 +39,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   REDIS_PASSWORD: Env.schema.string.optional(),
   REDIS_DB: Env.schema.number.optional(),
 
-  SESSION_DRIVER: Env.schema.enum(['cookie', 'memory', 'redis'] as const),
+  // Defaults to redis in production, cookie otherwise (config/session.ts).
+  SESSION_DRIVER: Env.schema.enum.optional(['cookie', 'memory', 'redis'] as const),
   LIMITER_STORE: Env.schema.enum(['redis', 'memory'] as const),
   AUTH_RATE_LIMIT_PER_MINUTE: Env.schema.number.optional(),
   ACCESS_TOKEN_EXPIRES_IN: Env.schema.string.optional(),

@@ -1,5 +1,6 @@
 import app from '@adonisjs/core/services/app'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
+import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 import { errors as vineErrors } from '@vinejs/vine'
 import { errors as limiterErrors } from '@adonisjs/limiter'
 import { DomainError } from '#exceptions/domain_errors'
@@ -71,8 +72,29 @@ const GENERIC_MESSAGES: Record<number, string> = {
   503: 'Service unavailable',
 }
 
+/** The generic error page: the status in words and the request id, never the exception. */
+const renderErrorPage: StatusPageRenderer = (error, ctx) => {
+  const status = Number(error.status)
+  return ctx.view.render(status === 404 ? 'errors/not_found' : 'errors/generic', {
+    status,
+    title: GENERIC_MESSAGES[status] ?? (status >= 500 ? GENERIC_MESSAGES[500] : 'Request failed'),
+    requestId: ctx.request.id(),
+    // The storefront is another application; only the panel has a home here.
+    home: ctx.request.url().startsWith('/panel') ? '/panel' : null,
+  })
+}
+
 export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = !app.inProduction
+
+  /**
+   * Pages (everything but the JSON routes) fail with a generic page in
+   * production; in development the debug page shows the exception.
+   */
+  protected renderStatusPages = app.inProduction
+  protected statusPages: Record<StatusPageRange, StatusPageRenderer> = {
+    '400..599': renderErrorPage,
+  }
 
   /** Everything under /api, /health and /docs speaks JSON, whatever the client accepts. */
   protected wantsJson(ctx: HttpContext) {

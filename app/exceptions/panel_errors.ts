@@ -46,7 +46,11 @@ export async function renderPanelError(shaper: ErrorShaper, error: unknown, ctx:
 
   ctx.response.status(status)
   ctx.response.send(
-    await ctx.view.render('panel/error', { status, messages: errors.map((e) => e.message) })
+    await ctx.view.render('panel/error', {
+      status,
+      messages: errors.map((e) => e.message),
+      requestId: ctx.request.id(),
+    })
   )
   return true
 }

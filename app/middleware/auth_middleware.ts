@@ -3,10 +3,13 @@ import type { NextFn } from '@adonisjs/core/types/http'
 import type { Authenticators } from '@adonisjs/auth/types'
 import { errors } from '@adonisjs/auth'
 import type User from '#models/user'
+import { panelSessions } from '#services/auth/panel_sessions'
 
 /**
  * Authenticates the request and refuses disabled accounts, so that
- * disabling a user takes effect on its very next request.
+ * disabling a user takes effect on its very next request. A panel session
+ * from before the account's last password reset or change, disable or
+ * sign-out is signed out here (the session store alone cannot tell).
  */
 export default class AuthMiddleware {
   redirectTo = '/panel/login'
@@ -18,9 +21,17 @@ export default class AuthMiddleware {
   ) {
     await ctx.auth.authenticateUsing(options.guards, { loginRoute: this.redirectTo })
     const user = ctx.auth.user as User
+    const viaSession = ctx.auth.authenticatedViaGuard === 'web'
     if (!user.isActive) {
       throw new errors.E_UNAUTHORIZED_ACCESS('Account is disabled', {
-        guardDriverName: ctx.auth.authenticatedViaGuard === 'web' ? 'session' : 'access_tokens',
+        guardDriverName: viaSession ? 'session' : 'access_tokens',
+        redirectTo: this.redirectTo,
+      })
+    }
+    if (viaSession && !panelSessions.isCurrent(ctx.session, user)) {
+      await ctx.auth.use('web').logout()
+      throw new errors.E_UNAUTHORIZED_ACCESS('Your session has ended. Please sign in again.', {
+        guardDriverName: 'session',
         redirectTo: this.redirectTo,
       })
     }

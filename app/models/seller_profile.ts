@@ -42,6 +42,10 @@ export default class SellerProfile extends BaseModel {
   @column.dateTime()
   declare reviewedAt: DateTime | null
 
+  /** Why an already approved seller is pending again (see UpdateSellerProfile). */
+  @column()
+  declare reviewNote: string | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

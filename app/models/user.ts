@@ -5,6 +5,8 @@ import { BaseModel, column, hasOne } from '@adonisjs/lucid/orm'
 import type { HasOne } from '@adonisjs/lucid/types/relations'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
 import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { accessTokenLifetime } from '#config/auth'
 import type { UserRole } from '#enums/user_role'
 import SellerProfile from '#models/seller_profile'
@@ -35,6 +37,10 @@ export default class User extends compose(BaseModel, AuthFinder) {
 
   @column()
   declare isActive: boolean
+
+  /** Stamped into a panel session at sign-in; a session with an older stamp is signed out. */
+  @column({ serializeAs: null })
+  declare sessionVersion: number
 
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -76,6 +82,32 @@ export default class User extends compose(BaseModel, AuthFinder) {
    */
   async loadPermissions(this: User) {
     if (this.role === 'seller' && !this.$preloaded.sellerProfile) await this.load('sellerProfile')
+  }
+
+  /**
+   * Ends every panel session of the account (see `#services/auth/panel_sessions`).
+   * Incremented in SQL, so two bumps at once both count.
+   */
+  async endPanelSessions(this: User, trx?: TransactionClientContract) {
+    const [row] = await (trx ?? db)
+      .from('users')
+      .where('id', this.id)
+      .increment('session_version', 1)
+      .returning('session_version')
+    // Written as the saved value too, so a later save() does not send it again.
+    this.$attributes.sessionVersion = row.session_version
+    this.$original.sessionVersion = row.session_version
+  }
+
+  /** Revokes the account's API tokens, all of them or all but the one in use. */
+  async revokeAccessTokens(
+    this: User,
+    trx: TransactionClientContract,
+    options: { except?: string | number | BigInt } = {}
+  ) {
+    const query = trx.from('auth_access_tokens').where('tokenable_id', this.id)
+    if (options.except !== undefined) query.whereNot('id', String(options.except))
+    await query.delete()
   }
 
   /** Emails are stored lower-cased; lookups must normalise the same way. */

@@ -40,6 +40,7 @@ export function serializeSellerForAdmin(user: User) {
     business_name: user.sellerProfile.businessName,
     gstin: user.sellerProfile.gstin,
     status: user.sellerProfile.status,
+    review_note: user.sellerProfile.reviewNote,
     is_active: user.isActive,
     created_at: user.createdAt.toISO(),
   }

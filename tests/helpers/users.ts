@@ -1,3 +1,6 @@
+import db from '@adonisjs/lucid/services/db'
+import encryption from '@adonisjs/core/services/encryption'
+import RequestPasswordReset from '#actions/auth/request_password_reset'
 import User from '#models/user'
 import { UserFactory } from '#database/factories/user_factory'
 
@@ -23,4 +26,15 @@ export function createAdmin() {
 export async function tokenFor(user: User) {
   const token = await User.accessTokens.create(user)
   return token.value!.release()
+}
+
+/** The raw token the reset mail will carry, read back the way the mail job does. */
+export async function issueResetToken(email: string) {
+  await new RequestPasswordReset().handle(email)
+  const event = await db
+    .from('outbox_events')
+    .where('type', 'password_reset.requested')
+    .orderBy('id', 'desc')
+    .firstOrFail()
+  return encryption.decrypt<string>(event.payload.sealedToken)!
 }

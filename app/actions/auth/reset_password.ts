@@ -6,7 +6,8 @@ import { hashResetToken } from '#actions/auth/request_password_reset'
 /**
  * Sets a new password with a reset token: the token is used up (locked so
  * two requests cannot both use it), the user's other reset tokens die with
- * it and every access token of the user is revoked.
+ * it, every access token of the user is revoked and every panel session
+ * ends: whoever needed the reset may not be the only one holding them.
  */
 export default class ResetPassword {
   async handle(token: string, password: string) {
@@ -22,6 +23,7 @@ export default class ResetPassword {
       if (!row || !user || !user.isActive) {
         throw new FieldInvalidError('token', 'token', 'The reset link is invalid or has expired')
       }
+      user.useTransaction(trx)
       user.password = password
       await user.save()
       await trx
@@ -29,7 +31,8 @@ export default class ResetPassword {
         .where('user_id', user.id)
         .whereNull('used_at')
         .update({ used_at: new Date() })
-      await trx.from('auth_access_tokens').where('tokenable_id', user.id).delete()
+      await user.revokeAccessTokens(trx)
+      await user.endPanelSessions(trx)
     })
   }
 }

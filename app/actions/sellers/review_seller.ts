@@ -21,6 +21,7 @@ export default class ReviewSeller {
     if (!user) throw new NotFoundError('Seller not found')
     user.sellerProfile.status = decision
     user.sellerProfile.reviewedAt = DateTime.now()
+    user.sellerProfile.reviewNote = null
     await user.sellerProfile.save()
     // The trigger has just shown or hidden every product of the seller.
     await bumpCatalogVersion()

@@ -1,7 +1,9 @@
 import type { Infer } from '@vinejs/vine/types'
 import type User from '#models/user'
+import type SellerProfile from '#models/seller_profile'
 import { FieldInvalidError, isUniqueViolation } from '#exceptions/domain_errors'
 import { settleSupplierIdentity } from '#services/sellers/supplier_identity'
+import { bumpCatalogVersion } from '#services/catalog/listing_cache'
 import type { sellerProfileValidator } from '#validators/seller_profile'
 
 /** The panel form's fields; the API's nested address is flattened into them. Left out = unchanged. */
@@ -11,9 +13,23 @@ export type SellerProfileInput = Partial<Infer<typeof sellerProfileValidator>>
 export type IdentityFields = { state: string; pan: string }
 
 /**
+ * What an admin checked when approving: who the seller is for tax (GSTIN,
+ * state) and the name buyers see. Changing any of them needs a new review.
+ */
+const REVIEWED_DETAILS = [
+  ['businessName', 'business name'],
+  ['gstin', 'GSTIN'],
+  ['state', 'state'],
+] as const satisfies readonly (readonly [keyof SellerProfile, string])[]
+
+/**
  * A seller edits its business details (they print on its GST invoices from
- * the next one on; invoices already issued keep what they showed). The
- * approval status is not touched here: only ReviewSeller decides it.
+ * the next one on; invoices already issued keep what they showed). An
+ * approved seller that changes a reviewed detail goes back to `pending`
+ * with a note naming what changed; the same UPDATE hides its products (the
+ * sellable trigger, migration 1600_sellable_products) until an admin
+ * decides again through ReviewSeller. Address lines, city and PIN code
+ * change without review.
  */
 export default class UpdateSellerProfile {
   async handle(
@@ -45,6 +61,16 @@ export default class UpdateSellerProfile {
       fields
     )
     profile.pan = pan
+    const changed = REVIEWED_DETAILS.filter(([key]) => profile.$dirty[key] !== undefined)
+    // "GSTIN and state": what the seller is told and the admin's note name.
+    const changedForReview =
+      profile.status === 'approved' && changed.length > 0
+        ? listInWords(changed.map(([, label]) => label))
+        : null
+    if (changedForReview) {
+      profile.status = 'pending'
+      profile.reviewNote = `Changed ${changedForReview}`
+    }
     try {
       await profile.save()
     } catch (error) {
@@ -54,6 +80,13 @@ export default class UpdateSellerProfile {
       }
       throw error
     }
-    return profile
+    // The trigger has just hidden every product of the seller.
+    if (changedForReview) await bumpCatalogVersion()
+    return { profile, changedForReview }
   }
+}
+
+/** "GSTIN", "GSTIN and state", "business name, GSTIN and state". */
+function listInWords(words: string[]) {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`
 }

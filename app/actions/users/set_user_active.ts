@@ -3,11 +3,12 @@ import type User from '#models/user'
 import { bumpCatalogVersion } from '#services/catalog/listing_cache'
 
 /**
- * Enables or disables an account. Disabling also revokes every token, so
- * re-enabling later does not bring old sessions back to life. A seller's
- * products stop (or start) being sellable in the same statement: a
- * database trigger re-decides products.is_visible (migration
- * 1600_sellable_products), so cached storefront lists are refreshed.
+ * Enables or disables an account. Disabling also revokes every API token
+ * and ends every panel session, so re-enabling later does not bring old
+ * sessions back to life. A seller's products stop (or start) being
+ * sellable in the same statement: a database trigger re-decides
+ * products.is_visible (migration 1600_sellable_products), so cached
+ * storefront lists are refreshed.
  */
 export default class SetUserActive {
   async handle(user: User, isActive: boolean) {
@@ -16,7 +17,8 @@ export default class SetUserActive {
       user.isActive = isActive
       await user.save()
       if (!isActive) {
-        await trx.from('auth_access_tokens').where('tokenable_id', user.id).delete()
+        await user.revokeAccessTokens(trx)
+        await user.endPanelSessions(trx)
       }
       if (user.isSeller) trx.after('commit', bumpCatalogVersion)
     })

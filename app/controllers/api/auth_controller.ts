@@ -43,7 +43,10 @@ export default class AuthController {
   @inject()
   async updateMe({ auth, request }: HttpContext, updateProfile: UpdateProfile) {
     const input = await request.validateUsing(updateMeValidator)
-    const user = await updateProfile.handle(auth.getUserOrFail(), input)
+    const user = auth.use('api').getUserOrFail()
+    await updateProfile.handle(user, input, {
+      currentTokenId: user.currentAccessToken.identifier,
+    })
     return { data: serializeUser(user) }
   }
 

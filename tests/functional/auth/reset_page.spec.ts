@@ -1,20 +1,6 @@
 import { test } from '@japa/runner'
-import db from '@adonisjs/lucid/services/db'
-import encryption from '@adonisjs/core/services/encryption'
-import RequestPasswordReset from '#actions/auth/request_password_reset'
 import { resetState } from '#tests/helpers/database'
-import { PASSWORD, createCustomer, tokenFor } from '#tests/helpers/users'
-
-/** The raw token the reset mail will carry, read back the way the mail job does. */
-async function issueResetToken(email: string) {
-  await new RequestPasswordReset().handle(email)
-  const event = await db
-    .from('outbox_events')
-    .where('type', 'password_reset.requested')
-    .orderBy('id', 'desc')
-    .firstOrFail()
-  return encryption.decrypt<string>(event.payload.sealedToken)!
-}
+import { PASSWORD, createCustomer, issueResetToken, tokenFor } from '#tests/helpers/users'
 
 test.group('Password reset page (the link in the mail)', (group) => {
   group.each.setup(() => resetState())

@@ -34,6 +34,8 @@ test.group('Seller profile API', (group) => {
       pan: gstin.slice(2, 12),
     })
     assert.deepEqual(saved.body().data.address, { ...PUNE, line2: null })
+    // A new name, GSTIN and state need an admin's review again, through this door too.
+    assert.equal(saved.body().data.status, 'pending')
 
     // What is left out stays.
     const renamed = await client

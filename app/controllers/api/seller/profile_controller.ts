@@ -19,7 +19,7 @@ export default class SellerProfileController {
     const { address, ...rest } = await request.validateUsing(updateSellerProfileValidator, {
       meta: { userId: seller.id },
     })
-    const profile = await updateSellerProfile.handle(
+    const { profile } = await updateSellerProfile.handle(
       seller,
       {
         ...rest,

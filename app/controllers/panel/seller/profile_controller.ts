@@ -27,7 +27,17 @@ export default class ProfileController {
       meta: { userId: seller.id },
       messagesProvider: panelMessages,
     })
-    await updateSellerProfile.handle(seller, input)
+    const { changedForReview } = await updateSellerProfile.handle(seller, input)
+    if (changedForReview) {
+      session.flash(
+        'success',
+        `Business details saved. Your new ${changedForReview} needs a review by the marketplace ` +
+          'team: until an admin approves the change, your products are hidden from the ' +
+          'storefront and the seller area is closed.'
+      )
+      // The seller area is closed now; the panel home shows the review status.
+      return response.redirect('/panel')
+    }
     session.flash('success', 'Business details saved.')
     return response.redirect('/panel/seller/profile')
   }
