@@ -98,7 +98,9 @@ test.group('Panel: approved sellers changing who they are go back to review', (g
   test('the note names every reviewed detail that changed: {note}')
     .with<{ changes: Record<string, string>; note: string }[]>([
       { changes: { business_name: 'Ravi Handlooms' }, note: 'Changed business name' },
-      { changes: { state: 'Maharashtra' }, note: 'Changed state' },
+      // A registered seller's state is its GSTIN's, so a move means leaving GST registration
+      // (or a new GSTIN, below).
+      { changes: { gstin: '', state: 'Maharashtra' }, note: 'Changed GSTIN and state' },
       {
         changes: { business_name: 'Ravi Handlooms', state: 'Goa', gstin: fakeGstin('30') },
         note: 'Changed business name, GSTIN and state',
