@@ -133,14 +133,7 @@ export default class PlaceOrder {
       }
       return []
     })
-    if (problems.length) {
-      const error = new ConflictError(
-        problems.map((p) => p.message).join('; '),
-        'E_INSUFFICIENT_STOCK'
-      )
-      error.details = problems
-      throw error
-    }
+    if (problems.length) throw ConflictError.listing(problems, 'E_INSUFFICIENT_STOCK')
     await assertSuppliable(trx, lines, address.state)
 
     const subtotal = lines.reduce((sum, line) => sum + line.pricePaise * line.quantity, 0)

@@ -30,12 +30,5 @@ export async function assertSuppliable(
       },
     ]
   })
-  if (problems.length) {
-    const error = new ConflictError(
-      problems.map((p) => p.message).join('; '),
-      'E_SELLER_INTRA_STATE_ONLY'
-    )
-    error.details = problems
-    throw error
-  }
+  if (problems.length) throw ConflictError.listing(problems, 'E_SELLER_INTRA_STATE_ONLY')
 }
