@@ -1,3 +1,4 @@
+import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import { appUrl } from '#config/app'
 import Order from '#models/order'
 import { wasPaid, wherePaid } from '#services/orders/order_details'
@@ -13,10 +14,10 @@ export function cancelledBeforeInvoicing(
   return order.cancelledAt !== null && invoices.length === 0
 }
 
-function whereStillInvoiceable(query: any) {
+function whereStillInvoiceable(query: ModelQueryBuilderContract<typeof Order>) {
   query
     .whereNull('orders.cancelled_at')
-    .orWhereExists((inv: any) => inv.from('invoices').whereColumn('invoices.order_id', 'orders.id'))
+    .orWhereExists((inv) => inv.from('invoices').whereColumn('invoices.order_id', 'orders.id'))
 }
 
 /** Paid orders whose invoices are missing or not rendered yet. */
