@@ -39,6 +39,13 @@ export class ConflictError extends DomainError {
   constructor(message: string, code = 'E_CONFLICT') {
     super(message, { status: 409, code })
   }
+
+  /** One 409 that lists every problem (e.g. each cart line that cannot be bought). */
+  static listing(problems: { message: string; field?: string; code?: string }[], code: string) {
+    const error = new ConflictError(problems.map((p) => p.message).join('; '), code)
+    error.details = problems
+    return error
+  }
 }
 
 /** 404 for rows that are missing or belong to someone else. */

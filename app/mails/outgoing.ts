@@ -8,6 +8,7 @@ import type { OnceMail } from '#services/messaging/mail_ledger'
 import { loadOrderDetails, type OrderDetails } from '#services/orders/order_details'
 import { invoiceState } from '#services/invoices/invoice_state'
 import { orderInvoicePath } from '#services/invoices/invoice_files'
+import { FULFILLABLE_ORDER_STATUSES, isIn } from '#enums/order_status'
 
 export type MailPayload =
   | { mail: 'welcome'; userId: number }
@@ -110,7 +111,10 @@ export async function outgoingMails(payload: MailPayload): Promise<OnceMail[]> {
 
     case 'order_confirmation': {
       const order = await requireOrder(payload.orderId)
-      if ((await invoiceState(order.id)) !== 'ready') {
+      const state = await invoiceState(order.id)
+      // Cancelled before it was invoiced: there is no order left to confirm.
+      if (state === 'none') return []
+      if (state !== 'ready') {
         // Retried with backoff until the invoice job has stored the PDF.
         throw new Error(`invoice of order ${order.id} is not ready yet`)
       }
@@ -132,6 +136,8 @@ export async function outgoingMails(payload: MailPayload): Promise<OnceMail[]> {
 
     case 'seller_new_order': {
       const order = await requireOrder(payload.orderId)
+      // Cancelled (or refunded) before the job ran: nothing to pack and ship.
+      if (!isIn(FULFILLABLE_ORDER_STATUSES, order.status)) return []
       return order.sellers.map((seller) => {
         const items = order.items.filter((item) => item.sellerId === seller.id)
         const subtotal = items.reduce((sum, item) => sum + item.lineTotalPaise, 0)

@@ -26,6 +26,10 @@ export default class Category extends BaseModel {
   @column()
   declare gstRate: GstRate | null
 
+  /** Default HSN code of the category's products. */
+  @column()
+  declare hsnCode: string | null
+
   @column()
   declare position: number
 

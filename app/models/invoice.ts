@@ -2,11 +2,15 @@ import { DateTime } from 'luxon'
 import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import Order from '#models/order'
+import type { DocumentType, LineSnapshot, PartySnapshot } from '#services/invoices/invoice_snapshot'
+
+const json = { prepare: (value: unknown) => JSON.stringify(value) }
 
 /**
- * A seller's GST tax invoice for its part of an order. The number and the
- * tax figures are written once, when it is numbered; re-rendering the PDF
- * only moves `pdf_path` and `generated_at`.
+ * A seller's document for its part of an order: a GST tax invoice, or a
+ * bill of sale from a seller without GSTIN. The number, the parties, the
+ * lines and the tax figures are written once, when it is numbered;
+ * re-rendering the PDF reads only them and moves `pdf_path` and `generated_at`.
  */
 export default class Invoice extends BaseModel {
   @column({ isPrimary: true })
@@ -32,6 +36,18 @@ export default class Invoice extends BaseModel {
 
   @column()
   declare supplyType: 'intra' | 'inter'
+
+  @column()
+  declare documentType: DocumentType
+
+  @column(json)
+  declare supplier: PartySnapshot
+
+  @column(json)
+  declare buyer: PartySnapshot
+
+  @column(json)
+  declare lines: LineSnapshot[]
 
   @column()
   declare taxablePaise: number

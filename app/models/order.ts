@@ -47,6 +47,10 @@ export default class Order extends BaseModel {
   @column({ prepare: (value) => JSON.stringify(value) })
   declare shippingAddress: ShippingAddress
 
+  /** A business buyer's GSTIN, printed on its invoices (optional, B2B). */
+  @column()
+  declare buyerGstin: string | null
+
   @column()
   declare razorpayOrderId: string | null
 

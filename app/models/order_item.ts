@@ -36,6 +36,10 @@ export default class OrderItem extends BaseModel {
   @column()
   declare lineTotalPaise: number
 
+  /** The product's HSN code (else its category's) when it was sold; printed on the invoice. */
+  @column()
+  declare hsnCode: string | null
+
   @column()
   declare fulfillmentStatus: FulfillmentStatus
 

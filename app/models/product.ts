@@ -39,6 +39,10 @@ export default class Product extends BaseModel {
   @column()
   declare gstRate: GstRate
 
+  /** Null: its category's code applies. */
+  @column()
+  declare hsnCode: string | null
+
   @column()
   declare isActive: boolean
 

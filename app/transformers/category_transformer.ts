@@ -9,6 +9,7 @@ type CategoryItem = {
   description: string | null
   image_url: string | null
   gst_rate: number | null
+  hsn_code: string | null
   product_count: number
 }
 type CategoryNode = CategoryItem & { children: CategoryNode[] }
@@ -44,6 +45,7 @@ export async function categoryTree(categories: Category[]) {
     description: category.description,
     image_url: urls.get(category.id) ?? null,
     gst_rate: category.gstRate,
+    hsn_code: category.hsnCode,
     product_count: total(category),
   })
   const node = (category: Category): CategoryNode => ({

@@ -65,6 +65,7 @@ export function serializeOrder(order: Order) {
     total_paise: order.totalPaise,
     currency: order.currency,
     shipping_address: order.shippingAddress,
+    buyer_gstin: order.buyerGstin,
     payment: {
       status: order.paymentStatus,
       razorpay_order_id: order.razorpayOrderId,

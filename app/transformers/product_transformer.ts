@@ -23,6 +23,7 @@ export type ProductListRow = {
 export type ProductDetailRow = ProductListRow & {
   description: string
   gst_rate: number
+  hsn_code: string | null
   is_visible: boolean
   created_at: Date
   updated_at: Date
@@ -53,6 +54,7 @@ export async function serializeProductDetail(row: ProductDetailRow) {
     ...(await serializeProductListItem(row)),
     description: row.description,
     gst_rate: row.gst_rate,
+    hsn_code: row.hsn_code,
     images: await Promise.all(row.images.map((image) => serializeProductImage(image))),
     created_at: new Date(row.created_at).toISOString(),
     updated_at: new Date(row.updated_at).toISOString(),

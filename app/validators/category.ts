@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { hsnCode } from '#validators/rules/hsn_code'
 import { GST_RATES } from '#enums/gst_rate'
 
 const parentId = () => vine.number().withoutDecimals().min(1).max(2_147_483_647)
@@ -9,6 +10,7 @@ export const createCategoryValidator = vine.compile(
     parent_id: parentId().nullable().optional(),
     description: vine.string().trim().maxLength(2000).nullable().optional(),
     gst_rate: vine.enum(GST_RATES).nullable().optional(),
+    hsn_code: hsnCode().nullable().optional(),
   })
 )
 
@@ -25,6 +27,7 @@ export const updateCategoryValidator = vine.compile(
     parent_id: parentId().nullable().optional(),
     description: vine.string().trim().maxLength(2000).nullable().optional(),
     gst_rate: vine.enum(GST_RATES).nullable().optional(),
+    hsn_code: hsnCode().nullable().optional(),
     position: vine.number().withoutDecimals().min(0).max(10_000).optional(),
   })
 )

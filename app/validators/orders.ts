@@ -4,6 +4,7 @@ import { canonicalState } from '#enums/indian_states'
 import { ORDER_STATUSES } from '#enums/order_status'
 import { indianPhone } from '#validators/rules/phone'
 import { paginationFields } from '#validators/pagination'
+import { gstinRule } from '#validators/rules/gstin'
 
 const indianStateRule = vine.createRule(
   (value: unknown, _options: undefined, field: FieldContext) => {
@@ -38,6 +39,8 @@ export const shippingAddressSchema = vine.object({
 export const placeOrderValidator = vine.compile(
   vine.object({
     shipping_address: shippingAddressSchema,
+    // A business buyer's GSTIN, printed on its invoices.
+    buyer_gstin: vine.string().trim().toUpperCase().use(gstinRule()).nullable().optional(),
   })
 )
 

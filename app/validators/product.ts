@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { hsnCode } from '#validators/rules/hsn_code'
 import { paginationFields } from '#validators/pagination'
 import { GST_RATES } from '#enums/gst_rate'
 import { PRODUCT_SORTS } from '#enums/product_sort'
@@ -31,6 +32,8 @@ export const createProductValidator = vine.compile(
     stock: stock(),
     category_id: vine.number().withoutDecimals().min(1).max(2_147_483_647),
     gst_rate: vine.enum(GST_RATES).optional(),
+    // Null or absent: the category's code is printed on invoices.
+    hsn_code: hsnCode().nullable().optional(),
     is_active: vine.boolean().optional(),
   })
 )
@@ -54,6 +57,7 @@ export const updateProductValidator = vine.compile(
       .use(prohibitedWith({ other: 'stock' })),
     category_id: vine.number().withoutDecimals().min(1).max(2_147_483_647).optional(),
     gst_rate: vine.enum(GST_RATES).optional(),
+    hsn_code: hsnCode().nullable().optional(),
     is_active: vine.boolean().optional(),
   })
 )

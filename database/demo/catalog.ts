@@ -8,6 +8,7 @@ import ProductImage from '#models/product_image'
 import { applyStockChanges } from '#services/inventory/stock'
 import type { GstRate } from '#enums/gst_rate'
 import { gstinCheckDigit } from '#validators/rules/gstin'
+import { stateForGstCode } from '#enums/indian_states'
 import { slugify } from '#services/catalog/slug'
 import { rememberTitleWords } from '#services/catalog/search_query'
 import { placeholderPng } from '#database/demo/placeholder_image'
@@ -269,6 +270,7 @@ const SELLERS = [
     business: 'Surat Silk Mills',
     state: '24',
     city: 'Surat',
+    pincode: '395003',
     pan: 'AAFCS',
   },
   {
@@ -277,6 +279,7 @@ const SELLERS = [
     business: 'Tirupur Knit Works',
     state: '33',
     city: 'Tiruppur',
+    pincode: '641601',
     pan: 'AAGCT',
   },
   {
@@ -285,6 +288,7 @@ const SELLERS = [
     business: 'Kolkata Craft Bazaar',
     state: '19',
     city: 'Kolkata',
+    pincode: '700001',
     pan: 'AAHCK',
   },
   {
@@ -293,6 +297,7 @@ const SELLERS = [
     business: 'Delhi Gadget Hub',
     state: '07',
     city: 'New Delhi',
+    pincode: '110001',
     pan: 'AAJCD',
   },
   {
@@ -301,6 +306,7 @@ const SELLERS = [
     business: 'Mumbai Glow Beauty',
     state: '27',
     city: 'Mumbai',
+    pincode: '400001',
     pan: 'AAKCM',
   },
 ]
@@ -355,8 +361,11 @@ async function demoSellers() {
       {
         businessName: s.business,
         gstin: `${first14}${gstinCheckDigit(first14)}`,
-        city: s.city,
+        // Approval needs a complete address: every invoice prints it.
         addressLine1: `${12 + i} Market Road`,
+        city: s.city,
+        state: stateForGstCode(s.state) ?? null,
+        pincode: s.pincode,
         status: 'approved',
       }
     )

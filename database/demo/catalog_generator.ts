@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import hash from '@adonisjs/core/services/hash'
 import { gstinCheckDigit } from '#validators/rules/gstin'
+import { stateForGstCode } from '#enums/indian_states'
 import { seedDemoCategories, DEMO_COLOURS } from '#database/demo/catalog'
 import { searchWords } from '#services/catalog/search_query'
 
@@ -48,11 +49,17 @@ async function syntheticSellers(count: number, passwordHash: string) {
         const j = Number(user.email.match(/gen-seller-(\d+)@/)![1])
         const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ'
         const pan = `AA${letters[j % 24]}C${letters[Math.floor(j / 24) % 24]}${String(j % 10000).padStart(4, '0')}${letters[Math.floor(j / 576) % 24]}`
-        const first14 = `${String(1 + (j % 37)).padStart(2, '0')}${pan}1Z`
+        const code = String(1 + (j % 37)).padStart(2, '0')
+        const first14 = `${code}${pan}1Z`
         return {
           user_id: user.id,
           business_name: `Bench Traders ${j}`,
           gstin: `${first14}${gstinCheckDigit(first14)}`,
+          // Approved sellers have a complete address: every invoice prints it.
+          address_line1: `${j} Bench Road`,
+          city: 'Bench Town',
+          state: stateForGstCode(code) ?? null,
+          pincode: '560001',
           status: 'approved',
           created_at: new Date(),
           updated_at: new Date(),

@@ -4,7 +4,13 @@ import db from '@adonisjs/lucid/services/db'
 import InvoicesGenerate from '#commands/invoices_generate'
 import { assignInvoiceNumbers } from '#services/invoices/numbering'
 import { generateInvoices } from '#services/invoices/invoice_files'
-import { findInvoicedOrder, invoiceSummary } from '#services/invoices/invoice_state'
+import {
+  findInvoicedOrder,
+  invoiceSummary,
+  ordersMissingInvoices,
+} from '#services/invoices/invoice_state'
+import GenerateInvoicesJob from '#jobs/generate_invoices_job'
+import { fakeGstin } from '#database/factories/user_factory'
 import { resetState } from '#tests/helpers/database'
 import { createCustomer, tokenFor } from '#tests/helpers/users'
 import {
@@ -178,5 +184,161 @@ test.group('Jobs / invoice numbering and regeneration', (group) => {
     anonymous.assertStatus(401)
     const missing = await client.get('/api/orders/999999/invoice').bearerToken(token)
     missing.assertStatus(404)
+  })
+})
+
+/** The text of a seller's invoice PDF, as a customer or tax officer reads it. */
+async function invoiceText(orderId: number) {
+  const row = await db.from('invoices').where('order_id', orderId).firstOrFail()
+  const pdf = Buffer.from(await drive.use('private').getBytes(row.pdf_path))
+  return (await pdfToText(pdf)).replace(/[ \t]+/g, ' ')
+}
+
+test.group('Jobs / issued invoices are snapshots that carry the rule 46 details', (group) => {
+  group.each.setup(() => resetState())
+  group.each.setup(() => {
+    ace.ui.switchMode('raw')
+    return () => ace.ui.switchMode('normal')
+  })
+  group.teardown(() => closeBackgroundResources())
+
+  test('editing the seller profile after issue changes nothing in a regenerated invoice', async ({
+    assert,
+  }) => {
+    const customer = await createCustomer()
+    const seller = await createGstSeller('Karnataka', '29', 'Old Name Textiles')
+    const order = await createPaidOrder({
+      customer,
+      shippingState: 'Karnataka',
+      lines: [{ seller, title: 'Saree', unitPricePaise: 112_000, quantity: 1, gstRate: 12 }],
+    })
+    await generateInvoices(order.id)
+    const issued = await invoiceText(order.id)
+    const combinedBefore = await pdfToText(
+      Buffer.from(await drive.use('private').getBytes(`invoices/${order.id}/invoices.pdf`))
+    )
+    assert.include(issued, 'Old Name Textiles')
+    assert.include(issued, 'CGST')
+
+    // The seller renames itself, moves to Kerala and gets a Kerala GSTIN.
+    await db
+      .from('seller_profiles')
+      .where('user_id', seller.id)
+      .update({
+        business_name: 'New Name Exports',
+        address_line1: '1 Marine Drive',
+        city: 'Kochi',
+        state: 'Kerala',
+        pincode: '682001',
+        gstin: fakeGstin('32'),
+      })
+    const regenerate = await ace.create(InvoicesGenerate, [`--order=${order.id}`])
+    await regenerate.exec()
+    regenerate.assertSucceeded()
+
+    const reissued = await invoiceText(order.id)
+    assert.equal(reissued, issued)
+    assert.notInclude(reissued, 'New Name Exports')
+    assert.notInclude(reissued, 'IGST')
+    const combinedAfter = await pdfToText(
+      Buffer.from(await drive.use('private').getBytes(`invoices/${order.id}/invoices.pdf`))
+    )
+    assert.equal(combinedAfter, combinedBefore)
+  })
+
+  test('an invoice prints HSN, unit, buyer GSTIN, place of supply and the signature line', async ({
+    assert,
+  }) => {
+    const customer = await createCustomer()
+    const seller = await createGstSeller('Karnataka', '29', 'Mysore Silks')
+    const order = await createPaidOrder({
+      customer,
+      shippingState: 'Tamil Nadu',
+      shippingPaise: 4_900,
+      lines: [{ seller, title: 'Silk stole', unitPricePaise: 45_000, quantity: 2, gstRate: 5 }],
+    })
+    const buyerGstin = fakeGstin('33')
+    await db.from('orders').where('id', order.id).update({ buyer_gstin: buyerGstin })
+    await db.from('order_items').where('order_id', order.id).update({ hsn_code: '50072010' })
+
+    await generateInvoices(order.id)
+    const text = await invoiceText(order.id)
+    assert.include(text, 'TAX INVOICE')
+    assert.include(text, 'HSN/SAC')
+    assert.match(text, /Silk stole 50072010 2 NOS/)
+    // Shipping is a courier service: SAC 9968.
+    assert.match(text, /Shipping charges 9968 1/)
+    assert.include(text, `Buyer GSTIN: ${buyerGstin}`)
+    assert.include(text, 'Place of supply: Tamil Nadu (33)')
+    assert.include(text, 'For Mysore Silks')
+    assert.include(text, 'Authorised signatory')
+    assert.include(text, 'computer-generated')
+
+    const row = await db.from('invoices').where('order_id', order.id).firstOrFail()
+    assert.equal(row.buyer.gstin, buyerGstin)
+    assert.deepEqual(
+      row.lines.map((line: { hsnCode: string; unit: string | null }) => [line.hsnCode, line.unit]),
+      [
+        ['50072010', 'NOS'],
+        ['9968', null],
+      ]
+    )
+    assert.isAtMost(row.number.length, 16)
+  })
+
+  test('a seller without GSTIN issues a bill of sale with no tax lines', async ({ assert }) => {
+    const customer = await createCustomer()
+    const seller = await createGstSeller('Karnataka', '29', 'Corner Crafts')
+    await db.from('seller_profiles').where('user_id', seller.id).update({ gstin: null })
+    const order = await createPaidOrder({
+      customer,
+      shippingState: 'Karnataka',
+      lines: [{ seller, title: 'Clay lamp', unitPricePaise: 25_000, quantity: 2, gstRate: 12 }],
+    })
+
+    await generateInvoices(order.id)
+    const text = await invoiceText(order.id)
+    assert.include(text, 'BILL OF SALE')
+    assert.notInclude(text, 'TAX INVOICE')
+    assert.include(text, 'Supplier not registered under GST; no tax charged')
+    assert.include(text, 'Not registered under GST')
+    for (const head of ['CGST', 'SGST', 'IGST', 'Taxable value', 'GST rate']) {
+      assert.notInclude(text, head)
+    }
+    assert.include(text, '₹500.00')
+    const row = await db.from('invoices').where('order_id', order.id).firstOrFail()
+    assert.equal(row.document_type, 'bill_of_sale')
+    assert.deepEqual(
+      [row.taxable_paise, row.cgst_paise, row.sgst_paise, row.igst_paise, row.total_paise],
+      [50_000, 0, 0, 0, 50_000]
+    )
+    assert.isAtMost(row.number.length, 16)
+  })
+
+  test('an order cancelled before it was invoiced gets no invoice', async ({ assert, client }) => {
+    const customer = await createCustomer()
+    const seller = await createGstSeller('Karnataka', '29', 'Late Looms')
+    const order = await createPaidOrder({
+      customer,
+      status: 'cancelled',
+      lines: [{ seller, title: 'Dhurrie', unitPricePaise: 90_000, quantity: 1, gstRate: 12 }],
+    })
+    await db.from('orders').where('id', order.id).update({ cancelled_at: new Date() })
+
+    // The invoice job that was queued when it was paid runs after the cancellation.
+    await new GenerateInvoicesJob().handle({ orderId: order.id })
+    assert.lengthOf(await db.from('invoices').where('order_id', order.id), 0)
+    assert.notInclude(await ordersMissingInvoices(), order.id)
+    assert.deepEqual(invoiceSummary((await findInvoicedOrder(order.id))!), {
+      status: 'none',
+      url: null,
+    })
+
+    const response = await client
+      .get(`/api/orders/${order.id}/invoice`)
+      .bearerToken(await tokenFor(customer))
+    response.assertStatus(409)
+    response.assertAgainstApiSpec()
+    response.assertBodyContains({ errors: [{ code: 'E_NO_INVOICE' }] })
   })
 })

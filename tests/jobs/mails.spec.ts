@@ -79,6 +79,31 @@ test.group('Jobs / mails are sent once, retried when they fail', (group) => {
     )
   })
 
+  test('a seller mail job that runs after the order was cancelled sends no "pack and ship"', async ({
+    assert,
+  }) => {
+    const customer = await createCustomer()
+    const seller = await createGstSeller('Karnataka', '29', 'Too Late Textiles')
+    const order = await createPaidOrder({
+      customer,
+      lines: [{ seller, title: 'Kurta', unitPricePaise: 79_900, quantity: 1, gstRate: 5 }],
+    })
+    // The customer cancelled while the job was still queued.
+    await db
+      .from('orders')
+      .where('id', order.id)
+      .update({ status: 'cancelled', cancelled_at: new Date() })
+    const job = await queue.dispatch(
+      SendMailJob,
+      { mail: 'seller_new_order', orderId: order.id },
+      { queueName: 'mail', jobId: 'seller-mail-after-cancel' }
+    )
+    await waitUntil(async () => (await job.getState()) === 'completed', 10_000, 'the mail job')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    assert.lengthOf(background.catcher.messages, 0)
+    assert.lengthOf(await db.from('sent_mails'), 0)
+  })
+
   test('a job that failed for good is listed by jobs:failed and sent by jobs:retry', async ({
     assert,
   }) => {

@@ -17,6 +17,7 @@ export type CreateProductInput = {
   stock: number
   category_id: number
   gst_rate?: GstRate
+  hsn_code?: string | null
   is_active?: boolean
 }
 
@@ -47,6 +48,7 @@ export default class CreateProduct {
         mrpPaise: input.mrp_paise ?? null,
         stock: 0,
         gstRate: input.gst_rate ?? category.gstRate ?? DEFAULT_GST_RATE,
+        hsnCode: input.hsn_code ?? null,
         isActive: input.is_active ?? true,
       })
       await product.save()

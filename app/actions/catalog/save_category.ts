@@ -12,6 +12,7 @@ export type CategoryInput = {
   parent_id?: number | null
   description?: string | null
   gst_rate?: GstRate | null
+  hsn_code?: string | null
   position?: number
 }
 
@@ -27,6 +28,7 @@ export default class SaveCategory {
       parentId: input.parent_id ?? null,
       description: input.description ?? null,
       gstRate: input.gst_rate ?? null,
+      hsnCode: input.hsn_code ?? null,
       position: input.position ?? 0,
     })
     return this.save(category)
@@ -40,6 +42,7 @@ export default class SaveCategory {
       parentId: input.parent_id === undefined ? category.parentId : input.parent_id,
       description: input.description === undefined ? category.description : input.description,
       gstRate: input.gst_rate === undefined ? category.gstRate : input.gst_rate,
+      hsnCode: input.hsn_code === undefined ? category.hsnCode : input.hsn_code,
       position: input.position ?? category.position,
     })
     return this.save(category)

@@ -51,6 +51,7 @@ export default class UpdateProduct {
         mrpPaise: mrp,
         categoryId: input.category_id ?? product.categoryId,
         gstRate: input.gst_rate ?? product.gstRate,
+        hsnCode: input.hsn_code === undefined ? product.hsnCode : input.hsn_code,
         isActive: input.is_active ?? product.isActive,
       })
       await product.save()

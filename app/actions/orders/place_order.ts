@@ -13,6 +13,7 @@ import { ConflictError, DomainError, FieldInvalidError } from '#exceptions/domai
 import { applyStockChanges } from '#services/inventory/stock'
 import { sellable } from '#services/catalog/sellable'
 import { shippingFor } from '#services/orders/pricing'
+import { assertSuppliable } from '#services/tax/supply'
 import { openOrder } from '#services/orders/order_state_machine'
 import RequestPayment from '#actions/payments/request_payment'
 
@@ -23,6 +24,7 @@ type Line = {
   sellerId: number
   pricePaise: number
   gstRate: number
+  hsnCode: string | null
   stock: number
   sellable: boolean
 }
@@ -46,15 +48,22 @@ const IDEMPOTENCY_WINDOW_HOURS = 24
 export default class PlaceOrder {
   constructor(private requestPayment: RequestPayment) {}
 
-  async handle(customer: User, address: ShippingAddress, idempotencyKey?: string) {
-    const requestHash = createHash('sha256').update(JSON.stringify(address)).digest('hex')
+  async handle(
+    customer: User,
+    address: ShippingAddress,
+    idempotencyKey?: string,
+    { buyerGstin = null }: { buyerGstin?: string | null } = {}
+  ) {
+    // A buyer GSTIN is part of the request (the hash of requests without one is unchanged).
+    const request = buyerGstin ? { ...address, buyerGstin } : address
+    const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex')
 
     const { orderId, replayed } = await db.transaction(async (trx) => {
       if (idempotencyKey) {
         const previous = await this.claimKey(trx, customer.id, idempotencyKey, requestHash)
         if (previous) return { orderId: previous, replayed: true }
       }
-      const id = await this.createOrder(trx, customer, address)
+      const id = await this.createOrder(trx, customer, address, buyerGstin)
       if (idempotencyKey) {
         await IdempotencyKey.create(
           { userId: customer.id, key: idempotencyKey, requestHash, orderId: id },
@@ -97,7 +106,8 @@ export default class PlaceOrder {
   private async createOrder(
     trx: TransactionClientContract,
     customer: User,
-    address: ShippingAddress
+    address: ShippingAddress,
+    buyerGstin: string | null
   ) {
     const lines = await this.lockCartLines(trx, customer.id)
     if (lines.length === 0) {
@@ -123,14 +133,8 @@ export default class PlaceOrder {
       }
       return []
     })
-    if (problems.length) {
-      const error = new ConflictError(
-        problems.map((p) => p.message).join('; '),
-        'E_INSUFFICIENT_STOCK'
-      )
-      error.details = problems
-      throw error
-    }
+    if (problems.length) throw ConflictError.listing(problems, 'E_INSUFFICIENT_STOCK')
+    await assertSuppliable(trx, lines, address.state)
 
     const subtotal = lines.reduce((sum, line) => sum + line.pricePaise * line.quantity, 0)
     const shipping = shippingFor(subtotal)
@@ -149,6 +153,7 @@ export default class PlaceOrder {
         totalPaise: subtotal + shipping,
         currency: 'INR',
         shippingAddress: address,
+        buyerGstin,
         placedAt: now,
         expiresAt: now.plus({ minutes: settings.paymentWindowMinutes() }),
       },
@@ -164,6 +169,7 @@ export default class PlaceOrder {
         unitPricePaise: line.pricePaise,
         quantity: line.quantity,
         gstRate: line.gstRate as GstRate,
+        hsnCode: line.hsnCode,
         lineTotalPaise: line.pricePaise * line.quantity,
         fulfillmentStatus: 'pending' as const,
       })),
@@ -189,9 +195,10 @@ export default class PlaceOrder {
     // meanwhile has re-decided it under the same row lock (a trigger).
     const { rows } = await trx.rawQuery(
       `SELECT p.id, c.quantity, p.title, p.seller_id, p.price_paise, p.gst_rate, p.stock,
-              ${sellable('p')} AS sellable
+              COALESCE(p.hsn_code, cat.hsn_code) AS hsn_code, ${sellable('p')} AS sellable
          FROM cart_items c
          JOIN products p ON p.id = c.product_id
+         JOIN categories cat ON cat.id = p.category_id
         WHERE c.user_id = ?
         ORDER BY p.id
           FOR UPDATE OF p`,
@@ -204,6 +211,7 @@ export default class PlaceOrder {
       sellerId: row.seller_id,
       pricePaise: row.price_paise,
       gstRate: row.gst_rate,
+      hsnCode: row.hsn_code,
       stock: row.stock,
       sellable: row.sellable === true,
     }))

@@ -29,7 +29,8 @@ export default class OrdersController {
   @inject()
   async store({ auth, bouncer, request, response }: HttpContext, placeOrder: PlaceOrder) {
     await bouncer.with(OrderPolicy).authorize('shop')
-    const { shipping_address: address } = await request.validateUsing(placeOrderValidator)
+    const { shipping_address: address, buyer_gstin: buyerGstin } =
+      await request.validateUsing(placeOrderValidator)
     const rawKey = request.header('idempotency-key')
     const key =
       rawKey === undefined
@@ -40,7 +41,8 @@ export default class OrdersController {
     const { order, payment, replayed } = await placeOrder.handle(
       customer,
       { ...address, line2: address.line2 ?? null },
-      key
+      key,
+      { buyerGstin }
     )
     if (replayed) response.header('idempotent-replayed', 'true')
     return response.created({

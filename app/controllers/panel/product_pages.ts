@@ -32,6 +32,7 @@ export function productInput(request: Request, clearable: boolean) {
     'expected_stock',
     'category_id',
     'gst_rate',
+    'hsn_code',
     'is_active',
   ])
   const number = (value: unknown) =>
@@ -51,6 +52,8 @@ export function productInput(request: Request, clearable: boolean) {
     expected_stock: expectedStock,
     category_id: number(body.category_id),
     gst_rate: number(body.gst_rate),
+    // Left empty: the product keeps its code (a new one takes its category's).
+    hsn_code: body.hsn_code?.trim() ? body.hsn_code : undefined,
     is_active: body.is_active ?? undefined,
   }
 }

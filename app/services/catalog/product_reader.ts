@@ -11,6 +11,7 @@ export async function readProduct(idOrSlug: string | number): Promise<ProductDet
   const byId = /^[1-9]\d{0,8}$/.test(value)
   const { rows } = await db.rawQuery(
     `SELECT p.id, p.title, p.slug, p.description, p.price_paise, p.mrp_paise, p.stock, p.gst_rate,
+            COALESCE(p.hsn_code, c.hsn_code) AS hsn_code,
             p.avg_rating, p.rating_count, p.category_id, p.seller_id, p.is_active, p.is_visible,
             p.created_at, p.updated_at,
             c.name AS category_name, c.slug AS category_slug, sp.business_name,

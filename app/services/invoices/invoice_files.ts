@@ -7,7 +7,8 @@ import Invoice from '#models/invoice'
 import { assignInvoiceNumbers } from '#services/invoices/numbering'
 import { invoiceView, type InvoiceView } from '#services/invoices/invoice_view'
 import { invoiceStateOf, type InvoicedOrder } from '#services/invoices/invoice_state'
-import { loadOrderDetails, wasPaid } from '#services/orders/order_details'
+import { wasPaid } from '#services/orders/order_details'
+import Order from '#models/order'
 import { ConflictError } from '#exceptions/domain_errors'
 
 /** Invoices live on the private disk; downloads go through the API's authorisation. */
@@ -32,6 +33,12 @@ export function invoiceFile(
     throw new ConflictError(
       'The order has not been paid; no invoice exists yet',
       'E_ORDER_NOT_PAID'
+    )
+  }
+  if (invoiceStateOf(order) === 'none') {
+    throw new ConflictError(
+      'The order was cancelled before it was invoiced; no invoice was issued',
+      'E_NO_INVOICE'
     )
   }
   if (sellerId === undefined) {
@@ -62,12 +69,14 @@ export async function renderInvoicePdf(views: InvoiceView[]) {
  * per seller and one combined document (a page per seller) for the
  * customer. Safe to run twice; `force` re-renders without renumbering.
  * When they first become ready, `order.invoiced` is recorded in the outbox.
+ * An order cancelled before it was invoiced gets nothing.
  */
 export async function generateInvoices(orderId: number, options: { force?: boolean } = {}) {
   const invoices = await assignInvoiceNumbers(orderId)
-  const order = (await loadOrderDetails(orderId))!
+  if (invoices.length === 0) return { invoices, combinedPath: null, becameReady: false }
+  const order = await Order.findOrFail(orderId)
   const disk = drive.use('private')
-  const views = invoices.map((invoice) => invoiceView(order, invoice))
+  const views = invoices.map((invoice) => invoiceView(invoice, order.number))
   let rendered = 0
 
   for (const [index, invoice] of invoices.entries()) {

@@ -1,16 +1,10 @@
-import { amountInWords, stateCode, type InvoiceTotals } from '#services/tax/gst'
-import type { OrderDetails, SellerDetails } from '#services/orders/order_details'
-import { invoiceParts } from '#services/invoices/invoice_parts'
+import { amountInWords, summariseLines, type InvoiceTotals } from '#services/tax/gst'
 import type Invoice from '#models/invoice'
+import type { DocumentType, PartySnapshot } from '#services/invoices/invoice_snapshot'
 
-function addressLines(parts: Array<string | null | undefined>) {
-  return parts.map((part) => part?.trim()).filter(Boolean) as string[]
-}
-
-function stateLabel(state: string | null) {
-  if (!state) return '—'
-  const code = stateCode(state)
-  return code ? `${state} (${code})` : state
+function stateLabel(party: PartySnapshot) {
+  if (!party.state) return '—'
+  return party.stateCode ? `${party.state} (${party.stateCode})` : party.state
 }
 
 const DATE_FORMAT = new Intl.DateTimeFormat('en-IN', {
@@ -24,43 +18,34 @@ export interface InvoiceView {
   number: string
   date: string
   orderNumber: string
-  seller: SellerDetails & { addressLines: string[]; stateLabel: string }
-  buyer: { name: string; phone: string | null; addressLines: string[]; stateLabel: string }
+  documentType: DocumentType
+  /** A tax invoice shows GST heads; a bill of sale has none. */
+  taxed: boolean
+  supplier: PartySnapshot & { stateLabel: string }
+  buyer: PartySnapshot & { stateLabel: string }
   placeOfSupply: string
   intra: boolean
   totals: InvoiceTotals
   totalInWords: string
 }
 
-export function invoiceView(order: OrderDetails, invoice: Invoice): InvoiceView {
-  const part = invoiceParts(order).find((p) => p.seller.id === invoice.sellerId)!
-  const address = order.shippingAddress
+/**
+ * What the PDF prints, from the invoice row alone (its snapshot), never
+ * from live profiles: an issued invoice re-renders identically.
+ */
+export function invoiceView(invoice: Invoice, orderNumber: string): InvoiceView {
+  const totals = summariseLines(invoice.lines)
   return {
     number: invoice.number,
     date: DATE_FORMAT.format(invoice.issuedAt.toJSDate()),
-    orderNumber: order.number,
-    seller: {
-      ...part.seller,
-      addressLines: addressLines([
-        part.seller.addressLine1,
-        part.seller.addressLine2,
-        [part.seller.city, part.seller.pincode].filter(Boolean).join(' '),
-      ]),
-      stateLabel: stateLabel(part.fromState),
-    },
-    buyer: {
-      name: address.name || order.customer.fullName,
-      phone: address.phone ?? null,
-      addressLines: addressLines([
-        address.line1,
-        address.line2,
-        [address.city, address.pincode].filter(Boolean).join(' '),
-      ]),
-      stateLabel: stateLabel(part.toState),
-    },
-    placeOfSupply: stateLabel(part.toState),
-    intra: part.intra,
-    totals: part.totals,
-    totalInWords: amountInWords(part.totals.total),
+    orderNumber,
+    documentType: invoice.documentType,
+    taxed: invoice.documentType === 'tax_invoice',
+    supplier: { ...invoice.supplier, stateLabel: stateLabel(invoice.supplier) },
+    buyer: { ...invoice.buyer, stateLabel: stateLabel(invoice.buyer) },
+    placeOfSupply: stateLabel(invoice.buyer),
+    intra: invoice.supplyType === 'intra',
+    totals,
+    totalInWords: amountInWords(totals.total),
   }
 }

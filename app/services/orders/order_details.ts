@@ -20,6 +20,7 @@ export interface OrderItemDetails {
   quantity: number
   unitPricePaise: number
   gstRate: number
+  hsnCode: string | null
   lineTotalPaise: number
   fulfillmentStatus: string
 }
@@ -46,6 +47,7 @@ export interface OrderDetails {
   shippingPaise: number
   totalPaise: number
   shippingAddress: ShippingAddress
+  buyerGstin: string | null
   placedAt: Date
   paidAt: Date | null
   customer: { id: number; email: string; fullName: string }
@@ -91,6 +93,7 @@ export async function loadOrderDetails(
     shippingPaise: order.shippingPaise,
     totalPaise: order.totalPaise,
     shippingAddress: order.shippingAddress ?? {},
+    buyerGstin: order.buyerGstin,
     placedAt: order.placedAt.toJSDate(),
     paidAt: order.paidAt?.toJSDate() ?? null,
     customer: {
@@ -105,6 +108,7 @@ export async function loadOrderDetails(
       quantity: item.quantity,
       unitPricePaise: item.unitPricePaise,
       gstRate: item.gstRate,
+      hsnCode: item.hsnCode,
       lineTotalPaise: item.lineTotalPaise,
       fulfillmentStatus: item.fulfillmentStatus,
     })),

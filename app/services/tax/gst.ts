@@ -69,8 +69,15 @@ export function splitInclusive(
   return { taxable, tax, cgst, sgst: tax - cgst, igst: 0 }
 }
 
+/** Unit quantity code printed on invoice lines (GSTN's UQC for "numbers"). */
+export const GOODS_UNIT = 'NOS'
+
 export interface InvoiceLineInput {
   description: string
+  /** HSN (goods) or SAC (services) code; null when the catalogue has none. */
+  hsnCode?: string | null
+  /** `NOS` for goods; null for a service line such as shipping. */
+  unit?: string | null
   quantity: number
   unitPricePaise: number
   lineTotalPaise: number
@@ -91,12 +98,46 @@ export interface InvoiceTotals {
   byRate: Array<{ rate: number } & TaxSplit>
 }
 
+/**
+ * Whether a seller may supply goods to a buyer in `toState`. A seller without
+ * a GSTIN may sell on a marketplace only within its own state (the
+ * composition-free exemption for small suppliers through e-commerce
+ * operators, notified from 1 October 2023) and charges no tax.
+ */
+export function canSupplyTo(
+  seller: { gstin: string | null; state: string | null },
+  toState: string | null | undefined
+) {
+  return Boolean(seller.gstin) || isIntraState(sellerState(seller.state, seller.gstin), toState)
+}
+
 /** Lines taxed one by one; totals are their sums, so everything adds up to the paisa. */
 export function invoiceTotals(lines: InvoiceLineInput[], intraState: boolean): InvoiceTotals {
-  const taxed = lines.map((line) => ({
-    ...line,
-    ...splitInclusive(line.lineTotalPaise, line.gstRate, intraState),
-  }))
+  return summariseLines(
+    lines.map((line) => ({
+      ...line,
+      ...splitInclusive(line.lineTotalPaise, line.gstRate, intraState),
+    }))
+  )
+}
+
+/** An unregistered supplier's lines: the whole amount is the value, no tax in it. */
+export function untaxedTotals(lines: InvoiceLineInput[]): InvoiceTotals {
+  return summariseLines(
+    lines.map((line) => ({
+      ...line,
+      gstRate: 0,
+      taxable: line.lineTotalPaise,
+      tax: 0,
+      cgst: 0,
+      sgst: 0,
+      igst: 0,
+    }))
+  )
+}
+
+/** Totals and the rate-wise summary of lines already taxed (an issued invoice's snapshot). */
+export function summariseLines(taxed: InvoiceLine[]): InvoiceTotals {
   const sum = (rows: TaxSplit[], field: keyof TaxSplit) =>
     rows.reduce((total, row) => total + row[field], 0)
   const rates = [...new Set(taxed.map((line) => line.gstRate))].sort((a, b) => a - b)

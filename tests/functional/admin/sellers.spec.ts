@@ -50,6 +50,31 @@ test.group('Admin / sellers', (group) => {
     me.assertBodyContains({ data: { seller: { status: 'approved' } } })
   })
 
+  test('approving a seller without a complete address is a 422 that says so', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await createAdmin()
+    const seller = await createSeller('pending')
+    await SellerProfile.query().where('user_id', seller.id).update({ city: null, pincode: '  ' })
+
+    const response = await client
+      .post(`/api/admin/sellers/${seller.id}/approve`)
+      .bearerToken(await tokenFor(admin))
+    response.assertStatus(422)
+    response.assertAgainstApiSpec()
+    response.assertBodyContains({ errors: [{ code: 'E_SELLER_ADDRESS_INCOMPLETE' }] })
+    assert.include(response.body().errors[0].message, 'missing: city, PIN code')
+    const profile = await SellerProfile.findByOrFail('userId', seller.id)
+    assert.equal(profile.status, 'pending')
+
+    // Rejecting needs no address.
+    const reject = await client
+      .post(`/api/admin/sellers/${seller.id}/reject`)
+      .bearerToken(await tokenFor(admin))
+    reject.assertStatus(200)
+  })
+
   test('an admin rejects a seller', async ({ client }) => {
     const admin = await createAdmin()
     const seller = await createSeller('pending')

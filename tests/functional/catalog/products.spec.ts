@@ -441,6 +441,58 @@ test.group('Products / writes', (group) => {
     assert.isFalse(row.isActive)
     assert.equal(await countRows('order_items'), 1)
   })
+
+  test('a product takes an HSN code (4–8 digits), else shows its category’s', async ({
+    client,
+    assert,
+  }) => {
+    const token = await tokenFor(await createAdmin())
+    const category = await client
+      .post('/api/categories')
+      .bearerToken(token)
+      .json({ name: 'Kurtis', hsn_code: '6204' })
+    category.assertStatus(201)
+    category.assertAgainstApiSpec()
+    assert.equal(category.body().data.hsn_code, '6204')
+    const badCategory = await client
+      .post('/api/categories')
+      .bearerToken(token)
+      .json({ name: 'Tops', hsn_code: '62' })
+    badCategory.assertStatus(422)
+    badCategory.assertBodyContains({ errors: [{ field: 'hsn_code', rule: 'regex' }] })
+
+    const seller = await tokenFor(await createSeller('approved'))
+    const body = {
+      title: 'Anarkali Kurti',
+      description: '',
+      price_paise: 59_900,
+      stock: 3,
+      category_id: category.body().data.id,
+    }
+    for (const hsn of ['62A4', '123456789', '12 34']) {
+      const bad = await client
+        .post('/api/products')
+        .bearerToken(seller)
+        .json({ ...body, hsn_code: hsn })
+      bad.assertStatus(422)
+      bad.assertAgainstApiSpec()
+      bad.assertBodyContains({ errors: [{ field: 'hsn_code' }] })
+    }
+    const inherited = await client.post('/api/products').bearerToken(seller).json(body)
+    inherited.assertStatus(201)
+    inherited.assertAgainstApiSpec()
+    assert.equal(inherited.body().data.hsn_code, '6204')
+
+    const own = await client
+      .patch(`/api/products/${inherited.body().data.id}`)
+      .bearerToken(seller)
+      .json({ hsn_code: '62044990' })
+    own.assertStatus(200)
+    own.assertAgainstApiSpec()
+    assert.equal(own.body().data.hsn_code, '62044990')
+    const product = await Product.findOrFail(inherited.body().data.id)
+    assert.equal(product.hsnCode, '62044990')
+  })
 })
 
 test.group('Seller / products', (group) => {

@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { resetState, countRows } from '#tests/helpers/database'
 import { createCustomer, createSeller, tokenFor } from '#tests/helpers/users'
 import { ADDRESS, createProduct, ledgerSum, putInCart, stockOf } from '#tests/helpers/commerce'
+import { fakeGstin } from '#database/factories/user_factory'
 
 test.group('Checkout / POST /api/orders', (group) => {
   group.each.setup(() => resetState())
@@ -267,5 +268,90 @@ test.group('Checkout / POST /api/orders', (group) => {
       .header('idempotency-key', 'x'.repeat(300))
       .json({ shipping_address: ADDRESS })
     response.assertStatus(422)
+  })
+
+  test('a seller without GSTIN sells only within its state: 409 naming product and state', async ({
+    client,
+    assert,
+  }) => {
+    const customer = await createCustomer()
+    const token = await tokenFor(customer)
+    const local = await createSeller('approved')
+    await db.from('seller_profiles').where('user_id', local.id).update({ gstin: null })
+    const lamp = await createProduct({ title: 'Clay Lamp', stock: 5 }, local)
+    const registered = await createProduct({ title: 'Steel Tumbler', stock: 5 })
+    await putInCart(customer, lamp, 1)
+    await putInCart(customer, registered, 1)
+
+    const response = await client
+      .post('/api/orders')
+      .bearerToken(token)
+      .json({ shipping_address: { ...ADDRESS, state: 'Kerala', city: 'Kochi', pincode: '682001' } })
+    response.assertStatus(409)
+    response.assertAgainstApiSpec()
+    const [error] = response.body().errors
+    assert.equal(error.code, 'E_SELLER_INTRA_STATE_ONLY')
+    assert.include(error.message, '“Clay Lamp”')
+    assert.include(error.message, 'only within Karnataka')
+    assert.notInclude(error.message, 'Steel Tumbler')
+    assert.equal(await countRows('orders'), 0)
+    assert.equal(await stockOf(lamp.id), 5)
+
+    // Within the seller's own state the same cart is fine.
+    const sameState = await client
+      .post('/api/orders')
+      .bearerToken(token)
+      .json({ shipping_address: ADDRESS })
+    sameState.assertStatus(201)
+  })
+
+  test('items snapshot the HSN code; a business buyer may give its GSTIN', async ({
+    client,
+    assert,
+  }) => {
+    const customer = await createCustomer()
+    const token = await tokenFor(customer)
+    const inherited = await createProduct({ title: 'Cotton Kurti' })
+    await db.from('categories').where('id', inherited.categoryId).update({ hsn_code: '6204' })
+    const own = await createProduct({ title: 'Printed Tee' })
+    await db.from('categories').where('id', own.categoryId).update({ hsn_code: '6109' })
+    await db.from('products').where('id', own.id).update({ hsn_code: '61091000' })
+    await putInCart(customer, inherited, 1)
+    await putInCart(customer, own, 1)
+
+    const invalid = await client
+      .post('/api/orders')
+      .bearerToken(token)
+      .json({ shipping_address: ADDRESS, buyer_gstin: '29ABCDE1234F1Z0' })
+    invalid.assertStatus(422)
+    invalid.assertAgainstApiSpec()
+    invalid.assertBodyContains({ errors: [{ field: 'buyer_gstin', rule: 'gstin' }] })
+
+    const gstin = fakeGstin('29')
+    const response = await client
+      .post('/api/orders')
+      .bearerToken(token)
+      .json({ shipping_address: ADDRESS, buyer_gstin: gstin.toLowerCase() })
+    response.assertStatus(201)
+    response.assertAgainstApiSpec()
+    assert.equal(response.body().data.buyer_gstin, gstin)
+    const orderId = response.body().data.id
+
+    // Later catalogue edits do not reach the order.
+    await db.from('categories').where('id', inherited.categoryId).update({ hsn_code: '6206' })
+    const items = await db
+      .from('order_items')
+      .where('order_id', orderId)
+      .orderBy('product_id')
+      .select('product_id', 'hsn_code')
+    assert.deepEqual(
+      items.map((item) => [item.product_id, item.hsn_code]),
+      [
+        [inherited.id, '6204'],
+        [own.id, '61091000'],
+      ]
+    )
+    const order = await db.from('orders').where('id', orderId).firstOrFail()
+    assert.equal(order.buyer_gstin, gstin)
   })
 })

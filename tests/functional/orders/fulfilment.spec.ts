@@ -181,4 +181,23 @@ test.group('Seller fulfilment', (group) => {
     )
     assert.equal(data.pending_fulfillment_count, 1)
   })
+
+  test('an item of a cancelled order cannot be shipped', async ({ client, assert }) => {
+    const { sellerA, order, itemA } = await twoSellerOrder(client)
+    await markPaid(order.id)
+    await db
+      .from('orders')
+      .where('id', order.id)
+      .update({ status: 'cancelled', cancelled_at: new Date() })
+
+    const response = await client
+      .post(`/api/seller/orders/${order.id}/items/${itemA.id}/ship`)
+      .bearerToken(await tokenFor(sellerA))
+    response.assertStatus(409)
+    response.assertAgainstApiSpec()
+    response.assertBodyContains({ errors: [{ code: 'E_INVALID_ORDER_STATE' }] })
+    const item = await db.from('order_items').where('id', itemA.id).firstOrFail()
+    assert.equal(item.fulfillment_status, 'pending')
+    assert.lengthOf(await db.from('outbox_events').where('type', 'order_item.shipped'), 0)
+  })
 })

@@ -36,6 +36,31 @@ test.group('Panel: admin', (group) => {
     home.assertHeader('location', '/panel/seller')
   })
 
+  test('approving a seller without an address is refused with the reason', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await createAdmin()
+    const pending = await namedSeller('pending', 'Nowhere Traders')
+    await db
+      .from('seller_profiles')
+      .where('user_id', pending.id)
+      .update({ address_line1: null, state: null })
+    const response = await client
+      .post(`/panel/admin/sellers/${pending.id}/approve`)
+      .withGuard('web')
+      .loginAs(admin)
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(302)
+    response.assertFlashMessage(
+      'error',
+      'The seller cannot be approved without a complete business address (missing: address line 1, state); it is printed on every invoice'
+    )
+    const profile = await db.from('seller_profiles').where('user_id', pending.id).firstOrFail()
+    assert.equal(profile.status, 'pending')
+  })
+
   test('only admins review sellers', async ({ client, assert }) => {
     const pending = await createSeller('pending')
     const seller = await createSeller('approved')

@@ -25,13 +25,20 @@ test.group('Panel: categories and seller profile', (group) => {
       .withGuard('web')
       .loginAs(admin)
       .withCsrfToken()
-      .form({ name: 'Kurtis', parent_id: String(women.id), gst_rate: '5', description: '' })
+      .form({
+        name: 'Kurtis',
+        parent_id: String(women.id),
+        gst_rate: '5',
+        hsn_code: '6204',
+        description: '',
+      })
       .redirects(0)
     created.assertStatus(302)
     created.assertFlashMessage('success', 'Category Kurtis created.')
     const kurtis = await db.from('categories').where('name', 'Kurtis').firstOrFail()
     assert.equal(kurtis.parent_id, women.id)
     assert.equal(kurtis.gst_rate, 5)
+    assert.equal(kurtis.hsn_code, '6204')
 
     const updated = await client
       .post(`/panel/admin/categories/${kurtis.id}`)
@@ -51,6 +58,8 @@ test.group('Panel: categories and seller profile', (group) => {
     assert.equal(saved.slug, 'kurtis-kurtas')
     assert.isNull(saved.parent_id)
     assert.equal(saved.gst_rate, 12)
+    // The edit form posts no code here: the category's code is cleared, like its description.
+    assert.isNull(saved.hsn_code)
 
     // Moving Women under its own subcategory is refused next to the field.
     const sarees = await db.from('categories').where('name', 'Sarees').firstOrFail()

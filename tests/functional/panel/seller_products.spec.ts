@@ -58,6 +58,7 @@ test.group('Panel: seller products', (group) => {
         stock: '15',
         category_id: String(category.id),
         gst_rate: '5',
+        hsn_code: '62044990',
         is_active: '1',
       })
       .redirects(0)
@@ -67,6 +68,7 @@ test.group('Panel: seller products', (group) => {
     assert.equal(product.price_paise, 89_950)
     assert.equal(product.mrp_paise, 129_900)
     assert.equal(product.gst_rate, 5)
+    assert.equal(product.hsn_code, '62044990')
     assert.equal(product.stock, 15)
     assert.equal(await ledgerSum(product.id), 15)
   })

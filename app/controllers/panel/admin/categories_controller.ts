@@ -10,7 +10,15 @@ import { createCategoryValidator, updateCategoryValidator } from '#validators/ca
 
 /** Form fields → the API's category input (selects post numbers as text). */
 function categoryInput(request: Request) {
-  const body = request.only(['name', 'slug', 'parent_id', 'description', 'gst_rate', 'position'])
+  const body = request.only([
+    'name',
+    'slug',
+    'parent_id',
+    'description',
+    'gst_rate',
+    'hsn_code',
+    'position',
+  ])
   const number = (value: unknown) =>
     typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value
   return {
@@ -19,6 +27,7 @@ function categoryInput(request: Request) {
     parent_id: number(body.parent_id ?? null),
     description: body.description ?? null,
     gst_rate: number(body.gst_rate ?? null),
+    hsn_code: body.hsn_code?.trim() ? body.hsn_code : null,
     position: body.position ?? undefined,
   }
 }

@@ -8,6 +8,7 @@ export const FIELD_LABELS: Record<string, string> = {
   mrp_paise: 'MRP',
   category_id: 'category',
   gst_rate: 'GST rate',
+  hsn_code: 'HSN code',
   is_active: 'status',
   parent_id: 'parent category',
   full_name: 'name',
