@@ -77,7 +77,7 @@ export async function assignInvoiceNumbers(orderId: number) {
 /**
  * Gives invoices numbered before snapshots existed their snapshot from the
  * current profiles and order rows, keeping the tax split each was issued
- * with. Used once, by migration 1700_invoice_snapshots_and_hsn.
+ * with. Used once, by migration 1720_invoice_snapshots_and_hsn.
  */
 export async function backfillInvoiceSnapshots(client: QueryClientContract) {
   const rows = await client
