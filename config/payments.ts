@@ -43,7 +43,8 @@ const hasRealKeys = /^rzp_(test|live)_/.test(keyId) && !isPlaceholder(keyId)
 const gateway: Gateway = env.get('PAYMENT_GATEWAY') ?? (hasRealKeys ? 'razorpay' : 'sandbox')
 
 if (gateway === 'razorpay') {
-  if (!/^rzp_(test|live)_/.test(keyId)) refuse('RAZORPAY_KEY_ID', 'expected rzp_test_… or rzp_live_…')
+  if (!/^rzp_(test|live)_/.test(keyId))
+    refuse('RAZORPAY_KEY_ID', 'expected rzp_test_… or rzp_live_…')
   const secrets: [Secret, string][] = [
     ['RAZORPAY_KEY_ID', keyId],
     ['RAZORPAY_KEY_SECRET', keySecret],

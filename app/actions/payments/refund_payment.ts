@@ -37,7 +37,10 @@ export default class RefundPayment {
       await Payment.create({
         ...base,
         event: 'refund_failed',
-        raw: { reason, error: (error as Error).message },
+        raw: {
+          reason,
+          error: error instanceof GatewayUnavailableError ? error.detail : String(error),
+        },
       })
       throw error
     }
@@ -64,7 +67,7 @@ export default class RefundPayment {
     } catch (error) {
       if (!(error instanceof GatewayUnavailableError)) throw error
       logger.error(
-        { orderId: order.id, err: error.message },
+        { orderId: order.id, gatewayError: error.detail },
         'refund not requested; will be retried'
       )
     }

@@ -67,7 +67,7 @@ export default class RequestPayment {
     } catch (error) {
       if (!(error instanceof GatewayUnavailableError)) throw error
       logger.warn(
-        { orderId: order.id, err: error.message },
+        { orderId: order.id, gatewayError: error.detail },
         'payment order not created; client may retry'
       )
       return null

@@ -110,6 +110,31 @@ test.group('Payments / Razorpay SDK against a local fake Razorpay', (group) => {
     assert.match(retry.body().payment.razorpay_order_id, /^order_/)
   })
 
+  test("Razorpay's error text stays in the log; the client gets a generic 502 with the request id", async ({
+    client,
+    assert,
+  }) => {
+    const customer = await createCustomer()
+    const token = await tokenFor(customer)
+    await putInCart(customer, await createProduct({ stock: 5 }), 1)
+    fake.failWith = 500
+    const placed = await client
+      .post('/api/orders')
+      .bearerToken(token)
+      .json({ shipping_address: ADDRESS })
+
+    const down = await client.post(`/api/orders/${placed.body().data.id}/pay`).bearerToken(token)
+    down.assertStatus(502)
+    down.assertAgainstApiSpec()
+    const [error] = down.body().errors
+    assert.equal(error.code, 'E_GATEWAY_UNAVAILABLE')
+    assert.notInclude(error.message, 'The server is busy')
+    assert.notInclude(error.message, 'HTTP 500')
+    const requestId = down.header('x-request-id')
+    assert.isString(requestId)
+    assert.include(error.message, requestId)
+  })
+
   test('wrong credentials surface as a gateway error, not a crash', async ({ assert }) => {
     const gateway = new RazorpayGateway(KEY_ID, 'not-the-secret', 'w', { apiUrl: fake.url })
     await assert.rejects(
