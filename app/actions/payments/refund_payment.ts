@@ -6,6 +6,7 @@ import { GatewayUnavailableError, PaymentGateway } from '#services/payments/paym
 import { transitionOrder } from '#services/orders/order_state_machine'
 import { transitionPayment } from '#services/payments/payment_state_machine'
 import Payment, { type PaymentSource } from '#models/payment'
+import { refundInFlightSql } from '#services/payments/refund_claims'
 
 /**
  * Full refunds through the gateway, and what a confirmed refund means.
@@ -16,6 +17,11 @@ import Payment, { type PaymentSource } from '#models/payment'
 export default class RefundPayment {
   constructor(private gateway: PaymentGateway) {}
 
+  /**
+   * Claims the refund under the order's row lock, then asks the gateway.
+   * Returns false (and calls nothing) when a refund of this payment is
+   * already claimed, requested or done.
+   */
   async handle(order: Order, razorpayPaymentId: string, reason: string) {
     const base = {
       orderId: order.id,
@@ -26,6 +32,17 @@ export default class RefundPayment {
       amountPaise: order.totalPaise,
       currency: order.currency,
     }
+    const claimed = await db.transaction(async (trx) => {
+      await Order.query({ client: trx }).where('id', order.id).forUpdate().firstOrFail()
+      const {
+        rows: [{ taken }],
+      } = await trx.rawQuery(`SELECT ${refundInFlightSql('?')} AS taken`, [razorpayPaymentId])
+      if (taken) return false
+      await Payment.create({ ...base, event: 'refund_claimed', raw: { reason } }, { client: trx })
+      return true
+    })
+    if (!claimed) return false
+
     let refund
     try {
       refund = await this.gateway.refund(razorpayPaymentId, order.totalPaise, {
@@ -34,6 +51,7 @@ export default class RefundPayment {
         reason,
       })
     } catch (error) {
+      // Reopens the claim: the retry sweep asks again.
       await Payment.create({
         ...base,
         event: 'refund_failed',
@@ -58,6 +76,7 @@ export default class RefundPayment {
         source: 'system',
       })
     }
+    return true
   }
 
   /** Like `handle`, but a gateway outage is logged; `node ace payments:retry-refunds` tries again. */
@@ -71,6 +90,54 @@ export default class RefundPayment {
         'refund not requested; will be retried'
       )
     }
+  }
+
+  /**
+   * The gateway gave up on a refund (`refund.failed`): the log row reopens
+   * the claim, so the retry sweep requests it again. Applying it twice, or
+   * after the refund was confirmed, changes nothing.
+   */
+  async failed(refund: {
+    razorpayPaymentId: string
+    razorpayRefundId: string
+    source: PaymentSource
+    raw?: unknown
+  }) {
+    return db.transaction(async (trx) => {
+      const payment = await Payment.query({ client: trx })
+        .where('razorpay_payment_id', refund.razorpayPaymentId)
+        .first()
+      if (!payment) return 'unknown_payment' as const
+      const order = await Order.query({ client: trx })
+        .where('id', payment.orderId)
+        .forUpdate()
+        .firstOrFail()
+      const settled = await Payment.query({ client: trx })
+        .where('razorpay_refund_id', refund.razorpayRefundId)
+        .whereIn('event', ['refunded', 'refund_failed'])
+        .first()
+      if (settled) return settled.event === 'refunded' ? 'already_refunded' : 'already_failed'
+      await Payment.create(
+        {
+          orderId: order.id,
+          provider: this.gateway.name,
+          event: 'refund_failed',
+          source: refund.source,
+          razorpayOrderId: order.razorpayOrderId,
+          razorpayPaymentId: refund.razorpayPaymentId,
+          razorpayRefundId: refund.razorpayRefundId,
+          amountPaise: order.totalPaise,
+          currency: order.currency,
+          raw: refund.raw,
+        },
+        { client: trx }
+      )
+      logger.warn(
+        { orderId: order.id, refundId: refund.razorpayRefundId },
+        'refund failed; will be retried'
+      )
+      return 'refund_failed' as const
+    })
   }
 
   /** The gateway confirmed a refund (API answer or webhook); applying it twice changes nothing. */

@@ -85,6 +85,13 @@ export abstract class PaymentGateway {
 
   abstract fetchPayment(paymentId: string): Promise<GatewayPayment>
 
+  /** Takes the money of an authorised payment (Razorpay's `payments.capture`). */
+  abstract capture(
+    paymentId: string,
+    amountPaise: number,
+    currency: string
+  ): Promise<GatewayPayment>
+
   /** Razorpay's checkout signature: HMAC-SHA256(key_secret, "order_id|payment_id"). */
   verifyPaymentSignature(orderId: string, paymentId: string, signature: unknown) {
     return signaturesMatch(hmacHex(this.keySecret, `${orderId}|${paymentId}`), signature)
