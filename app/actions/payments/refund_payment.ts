@@ -1,6 +1,7 @@
 import { inject } from '@adonisjs/core'
 import logger from '@adonisjs/core/services/logger'
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Order from '#models/order'
 import { GatewayUnavailableError, PaymentGateway } from '#services/payments/payment_gateway'
 import { transitionOrder } from '#services/orders/order_state_machine'
@@ -104,14 +105,8 @@ export default class RefundPayment {
     raw?: unknown
   }) {
     return db.transaction(async (trx) => {
-      const payment = await Payment.query({ client: trx })
-        .where('razorpay_payment_id', refund.razorpayPaymentId)
-        .first()
-      if (!payment) return 'unknown_payment' as const
-      const order = await Order.query({ client: trx })
-        .where('id', payment.orderId)
-        .forUpdate()
-        .firstOrFail()
+      const order = await this.lockOrderOf(trx, refund.razorpayPaymentId)
+      if (!order) return 'unknown_payment' as const
       const settled = await Payment.query({ client: trx })
         .where('razorpay_refund_id', refund.razorpayRefundId)
         .whereIn('event', ['refunded', 'refund_failed'])
@@ -149,14 +144,8 @@ export default class RefundPayment {
     raw?: unknown
   }) {
     return db.transaction(async (trx) => {
-      const payment = await Payment.query({ client: trx })
-        .where('razorpay_payment_id', refund.razorpayPaymentId)
-        .first()
-      if (!payment) return 'unknown_payment' as const
-      const order = await Order.query({ client: trx })
-        .where('id', payment.orderId)
-        .forUpdate()
-        .firstOrFail()
+      const order = await this.lockOrderOf(trx, refund.razorpayPaymentId)
+      if (!order) return 'unknown_payment' as const
 
       const already = await Payment.query({ client: trx })
         .where({
@@ -191,5 +180,14 @@ export default class RefundPayment {
       }
       return 'refunded' as const
     })
+  }
+
+  /** The order a logged payment belongs to, locked FOR UPDATE; null for a payment we never saw. */
+  private async lockOrderOf(trx: TransactionClientContract, razorpayPaymentId: string) {
+    const payment = await Payment.query({ client: trx })
+      .where('razorpay_payment_id', razorpayPaymentId)
+      .first()
+    if (!payment) return null
+    return Order.query({ client: trx }).where('id', payment.orderId).forUpdate().firstOrFail()
   }
 }
