@@ -69,6 +69,10 @@ export default await Env.create(new URL('../', import.meta.url), {
   RAZORPAY_WEBHOOK_SECRET: Env.schema.string.optional(),
   RAZORPAY_API_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   SANDBOX_WEBHOOKS: Env.schema.boolean.optional(),
+  // Lets a staging host run the sandbox gateway (anyone can pay any order) with NODE_ENV=production.
+  ALLOW_SANDBOX_PAYMENTS_IN_PRODUCTION: Env.schema.boolean.optional(),
+  // Minutes a payment may stay authorized before the reconciliation settles it.
+  PAYMENT_RECONCILE_AFTER_MINUTES: Env.schema.number.optional(),
 
   CHROMIUM_PATH: Env.schema.string.optional(),
   OUTBOX_SWEEP_SECONDS: Env.schema.number.optional(),

@@ -13,6 +13,8 @@ import type { MailPayload } from '#jobs/send_mail_job'
 
 const sendMail = () => import('#jobs/send_mail_job')
 const generateInvoices = () => import('#jobs/generate_invoices_job')
+const capturePayment = () => import('#jobs/capture_payment_job')
+const refundPayment = () => import('#jobs/refund_payment_job')
 
 const mailRoute = (mail: MailPayload['mail']): OutboxRoute => ({
   key: mail,
@@ -33,4 +35,10 @@ outbox.useRoutes({
   'order_item.shipped': [mailRoute('order_shipped')],
   'order_item.delivered': [mailRoute('order_delivered')],
   'payment.failed': [mailRoute('payment_failed')],
+  'payment.authorized': [
+    { key: 'capture', queue: 'default', job: capturePayment, payload: (p) => ({ ...p }) },
+  ],
+  'payment.refund_owed': [
+    { key: 'refund', queue: 'default', job: refundPayment, payload: (p) => ({ ...p }) },
+  ],
 })

@@ -11,6 +11,8 @@ export const PAYMENT_EVENTS = [
   'amount_mismatch',
   'late_payment',
   'duplicate_payment',
+  'authorization_lapsed',
+  'refund_claimed',
   'refund_requested',
   'refund_failed',
   'refunded',

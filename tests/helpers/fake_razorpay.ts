@@ -13,6 +13,8 @@ export class FakeRazorpay {
   requests: Recorded[] = []
   /** When set, every call answers with this HTTP status (gateway trouble). */
   failWith: number | null = null
+  /** What Razorpay says of a new refund: `processed` at once, or `pending` (a webhook follows). */
+  refundStatus: 'processed' | 'pending' = 'processed'
   private server: Server | null = null
   private payments = new Map<string, any>()
 
@@ -80,9 +82,32 @@ export class FakeRazorpay {
           currency: 'INR',
           payment_id: match[1],
           notes: body.notes,
-          status: 'processed',
+          status: this.refundStatus,
           created_at: Math.floor(Date.now() / 1000),
         })
+      }
+      if (req.method === 'POST' && (match = req.url!.match(/^\/v1\/payments\/([^/]+)\/capture$/))) {
+        const known = this.payments.get(match[1])
+        if (known && known.status !== 'authorized') {
+          return send(400, {
+            error: {
+              code: 'BAD_REQUEST_ERROR',
+              description: `This payment is ${known.status} and cannot be captured`,
+            },
+          })
+        }
+        // A payment the fake was not told about is one checkout just authorised.
+        const payment = {
+          entity: 'payment',
+          order_id: null,
+          ...known,
+          id: match[1],
+          amount: body.amount,
+          currency: body.currency,
+          status: 'captured',
+        }
+        this.payments.set(payment.id, payment)
+        return send(200, payment)
       }
       if (req.method === 'GET' && (match = req.url!.match(/^\/v1\/payments\/([^/]+)$/))) {
         const payment = this.payments.get(match[1])

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import ExpireUnpaidOrdersJob from '#jobs/expire_unpaid_orders_job'
 import RetryRefundsJob from '#jobs/retry_refunds_job'
+import ReconcileAuthorizedPaymentsJob from '#jobs/reconcile_authorized_payments_job'
 import { scheduleRepeatableJobs } from '#services/queue/schedules'
 import { resetState } from '#tests/helpers/database'
 
@@ -18,12 +19,13 @@ async function schedulers() {
 const EXPECTED = [
   `expire-unpaid-orders 60000 ${ExpireUnpaidOrdersJob.$$filepath}`,
   `retry-refunds 60000 ${RetryRefundsJob.$$filepath}`,
+  `reconcile-authorized-payments 60000 ${ReconcileAuthorizedPaymentsJob.$$filepath}`,
 ]
 
 test.group('Repeatable jobs', (group) => {
   group.each.setup(() => resetState())
 
-  test('order expiry and refund retries are two jobs, each every minute, scheduled once', async ({
+  test('order expiry, refund retries and payment reconciliation each run every minute, scheduled once', async ({
     assert,
   }) => {
     await scheduleRepeatableJobs()

@@ -39,7 +39,8 @@ const IDEMPOTENCY_WINDOW_HOURS = 24
  *
  * With an Idempotency-Key, requests with the same key from the same
  * customer are serialised on an advisory lock; all but the first get the
- * first one's order back (`replayed`). Only after commit is the gateway
+ * first one's order back (`replayed`), whatever its status now, with a null
+ * `payment` once it can no longer be paid. Only after commit is the gateway
  * asked for a payment order (never inside the stock transaction); if it is
  * down, `payment` is null, the order stands and `POST /api/orders/:id/pay`
  * retries.
@@ -74,7 +75,11 @@ export default class PlaceOrder {
     })
 
     const order = await Order.findOrFail(orderId)
-    const payment = await this.requestPayment.tryHandle(order)
+    // A retry after the order moved on (paid, cancelled, expired) gets that order as it is now.
+    const payment =
+      replayed && !RequestPayment.isPayable(order)
+        ? null
+        : await this.requestPayment.tryHandle(order)
     return { order, payment, replayed }
   }
 

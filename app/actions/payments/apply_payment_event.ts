@@ -6,7 +6,6 @@ import { PaymentGateway } from '#services/payments/payment_gateway'
 import { transitionOrder } from '#services/orders/order_state_machine'
 import { transitionPayment } from '#services/payments/payment_state_machine'
 import Payment, { type PaymentSource } from '#models/payment'
-import RefundPayment from '#actions/payments/refund_payment'
 import outbox from '#services/queue/outbox'
 
 export type CaptureOutcome =
@@ -33,15 +32,13 @@ type Capture = {
  * route, checkout callback, webhook) has already authenticated the message
  * by its HMAC; this decides what it means, under the order's row lock, so
  * whichever of verify and webhook arrives first marks the order paid and
- * the other is a no-op. Money that arrives for an order that can no longer
- * take it (expired, cancelled, or paid twice) is refunded.
+ * the other is a no-op. An authorisation is captured, and money that
+ * arrives for an order that can no longer take it (expired, cancelled, or
+ * paid twice) is refunded, by jobs once this commits.
  */
 @inject()
 export default class ApplyPaymentEvent {
-  constructor(
-    private gateway: PaymentGateway,
-    private refundPayment: RefundPayment
-  ) {}
+  constructor(private gateway: PaymentGateway) {}
 
   async captured(capture: Capture): Promise<{ outcome: CaptureOutcome; order: Order | null }> {
     const result = await db.transaction(async (trx) => {
@@ -88,6 +85,13 @@ export default class ApplyPaymentEvent {
         await Payment.create({ ...base, event: capture.status }, { client: trx })
         // Invoices and mails start from here, and only once this commits.
         await outbox.record(trx, 'order.paid', { orderId: order.id })
+        // Razorpay refunds an authorisation nobody captures; the capture is a gateway call, so a job.
+        if (capture.status === 'authorized') {
+          await outbox.record(trx, 'payment.authorized', {
+            orderId: order.id,
+            razorpayPaymentId: capture.razorpayPaymentId,
+          })
+        }
         return { outcome: 'paid' as const, order }
       }
 
@@ -102,16 +106,16 @@ export default class ApplyPaymentEvent {
 
       const outcome = order.paidAt ? ('duplicate_payment' as const) : ('late_payment' as const)
       await Payment.create({ ...base, event: outcome }, { client: trx })
+      // Refunded from the queue: a webhook request only records what it learnt.
+      await outbox.record(trx, 'payment.refund_owed', {
+        orderId: order.id,
+        razorpayPaymentId: capture.razorpayPaymentId,
+        reason: outcome,
+      })
       return { outcome, order }
     })
 
-    if (result.outcome === 'paid') await outbox.flush()
-    if (
-      result.order &&
-      (result.outcome === 'late_payment' || result.outcome === 'duplicate_payment')
-    ) {
-      await this.refundPayment.tryHandle(result.order, capture.razorpayPaymentId, result.outcome)
-    }
+    if (['paid', 'late_payment', 'duplicate_payment'].includes(result.outcome)) await outbox.flush()
     return result
   }
 

@@ -92,6 +92,20 @@ export default class HandleWebhook {
         })
         return result.outcome
       }
+      // With manual capture, a customer who closes the page before verify leaves only this.
+      case 'payment.authorized': {
+        const payment = entity(payload, 'payment') ?? malformed()
+        const result = await this.applyPaymentEvent.captured({
+          razorpayOrderId: str(payment.order_id),
+          razorpayPaymentId: str(payment.id),
+          amountPaise: int(payment.amount),
+          currency: str(payment.currency),
+          status: 'authorized',
+          source: 'webhook',
+          raw: payload,
+        })
+        return result.outcome
+      }
       case 'payment.failed': {
         const payment = entity(payload, 'payment') ?? malformed()
         const result = await this.applyPaymentEvent.failed({
@@ -108,6 +122,15 @@ export default class HandleWebhook {
           razorpayPaymentId: str(refund.payment_id),
           razorpayRefundId: str(refund.id),
           amountPaise: int(refund.amount),
+          source: 'webhook',
+          raw: payload,
+        })
+      }
+      case 'refund.failed': {
+        const refund = entity(payload, 'refund') ?? malformed()
+        return this.refundPayment.failed({
+          razorpayPaymentId: str(refund.payment_id),
+          razorpayRefundId: str(refund.id),
           source: 'webhook',
           raw: payload,
         })

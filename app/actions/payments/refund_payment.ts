@@ -1,11 +1,13 @@
 import { inject } from '@adonisjs/core'
 import logger from '@adonisjs/core/services/logger'
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Order from '#models/order'
 import { GatewayUnavailableError, PaymentGateway } from '#services/payments/payment_gateway'
 import { transitionOrder } from '#services/orders/order_state_machine'
 import { transitionPayment } from '#services/payments/payment_state_machine'
 import Payment, { type PaymentSource } from '#models/payment'
+import { refundInFlightSql } from '#services/payments/refund_claims'
 
 /**
  * Full refunds through the gateway, and what a confirmed refund means.
@@ -16,6 +18,11 @@ import Payment, { type PaymentSource } from '#models/payment'
 export default class RefundPayment {
   constructor(private gateway: PaymentGateway) {}
 
+  /**
+   * Claims the refund under the order's row lock, then asks the gateway.
+   * Returns false (and calls nothing) when a refund of this payment is
+   * already claimed, requested or done.
+   */
   async handle(order: Order, razorpayPaymentId: string, reason: string) {
     const base = {
       orderId: order.id,
@@ -26,6 +33,17 @@ export default class RefundPayment {
       amountPaise: order.totalPaise,
       currency: order.currency,
     }
+    const claimed = await db.transaction(async (trx) => {
+      await Order.query({ client: trx }).where('id', order.id).forUpdate().firstOrFail()
+      const {
+        rows: [{ taken }],
+      } = await trx.rawQuery(`SELECT ${refundInFlightSql('?')} AS taken`, [razorpayPaymentId])
+      if (taken) return false
+      await Payment.create({ ...base, event: 'refund_claimed', raw: { reason } }, { client: trx })
+      return true
+    })
+    if (!claimed) return false
+
     let refund
     try {
       refund = await this.gateway.refund(razorpayPaymentId, order.totalPaise, {
@@ -34,10 +52,14 @@ export default class RefundPayment {
         reason,
       })
     } catch (error) {
+      // Reopens the claim: the retry sweep asks again.
       await Payment.create({
         ...base,
         event: 'refund_failed',
-        raw: { reason, error: (error as Error).message },
+        raw: {
+          reason,
+          error: error instanceof GatewayUnavailableError ? error.detail : String(error),
+        },
       })
       throw error
     }
@@ -55,6 +77,7 @@ export default class RefundPayment {
         source: 'system',
       })
     }
+    return true
   }
 
   /** Like `handle`, but a gateway outage is logged; `node ace payments:retry-refunds` tries again. */
@@ -64,10 +87,52 @@ export default class RefundPayment {
     } catch (error) {
       if (!(error instanceof GatewayUnavailableError)) throw error
       logger.error(
-        { orderId: order.id, err: error.message },
+        { orderId: order.id, gatewayError: error.detail },
         'refund not requested; will be retried'
       )
     }
+  }
+
+  /**
+   * The gateway gave up on a refund (`refund.failed`): the log row reopens
+   * the claim, so the retry sweep requests it again. Applying it twice, or
+   * after the refund was confirmed, changes nothing.
+   */
+  async failed(refund: {
+    razorpayPaymentId: string
+    razorpayRefundId: string
+    source: PaymentSource
+    raw?: unknown
+  }) {
+    return db.transaction(async (trx) => {
+      const order = await this.lockOrderOf(trx, refund.razorpayPaymentId)
+      if (!order) return 'unknown_payment' as const
+      const settled = await Payment.query({ client: trx })
+        .where('razorpay_refund_id', refund.razorpayRefundId)
+        .whereIn('event', ['refunded', 'refund_failed'])
+        .first()
+      if (settled) return settled.event === 'refunded' ? 'already_refunded' : 'already_failed'
+      await Payment.create(
+        {
+          orderId: order.id,
+          provider: this.gateway.name,
+          event: 'refund_failed',
+          source: refund.source,
+          razorpayOrderId: order.razorpayOrderId,
+          razorpayPaymentId: refund.razorpayPaymentId,
+          razorpayRefundId: refund.razorpayRefundId,
+          amountPaise: order.totalPaise,
+          currency: order.currency,
+          raw: refund.raw,
+        },
+        { client: trx }
+      )
+      logger.warn(
+        { orderId: order.id, refundId: refund.razorpayRefundId },
+        'refund failed; will be retried'
+      )
+      return 'refund_failed' as const
+    })
   }
 
   /** The gateway confirmed a refund (API answer or webhook); applying it twice changes nothing. */
@@ -79,14 +144,8 @@ export default class RefundPayment {
     raw?: unknown
   }) {
     return db.transaction(async (trx) => {
-      const payment = await Payment.query({ client: trx })
-        .where('razorpay_payment_id', refund.razorpayPaymentId)
-        .first()
-      if (!payment) return 'unknown_payment' as const
-      const order = await Order.query({ client: trx })
-        .where('id', payment.orderId)
-        .forUpdate()
-        .firstOrFail()
+      const order = await this.lockOrderOf(trx, refund.razorpayPaymentId)
+      if (!order) return 'unknown_payment' as const
 
       const already = await Payment.query({ client: trx })
         .where({
@@ -121,5 +180,14 @@ export default class RefundPayment {
       }
       return 'refunded' as const
     })
+  }
+
+  /** The order a logged payment belongs to, locked FOR UPDATE; null for a payment we never saw. */
+  private async lockOrderOf(trx: TransactionClientContract, razorpayPaymentId: string) {
+    const payment = await Payment.query({ client: trx })
+      .where('razorpay_payment_id', razorpayPaymentId)
+      .first()
+    if (!payment) return null
+    return Order.query({ client: trx }).where('id', payment.orderId).forUpdate().firstOrFail()
   }
 }

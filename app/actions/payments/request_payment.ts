@@ -25,8 +25,13 @@ export type PaymentBlock = {
 export default class RequestPayment {
   constructor(private gateway: PaymentGateway) {}
 
+  /** Only an order waiting for its money can be paid. */
+  static isPayable(order: Order) {
+    return order.status === 'pending_payment'
+  }
+
   async handle(order: Order): Promise<PaymentBlock> {
-    if (order.status !== 'pending_payment') {
+    if (!RequestPayment.isPayable(order)) {
       throw new ConflictError(
         `Order ${order.number} is ${order.status.replace('_', ' ')}; there is nothing to pay`,
         'E_INVALID_ORDER_STATE'
@@ -67,7 +72,7 @@ export default class RequestPayment {
     } catch (error) {
       if (!(error instanceof GatewayUnavailableError)) throw error
       logger.warn(
-        { orderId: order.id, err: error.message },
+        { orderId: order.id, gatewayError: error.detail },
         'payment order not created; client may retry'
       )
       return null

@@ -2,11 +2,12 @@ import { inject } from '@adonisjs/core'
 import Payment from '#models/payment'
 import RefundPayment from '#actions/payments/refund_payment'
 import { CANCELLED_BY_CUSTOMER } from '#actions/orders/cancel_order'
+import { refundInFlightSql } from '#services/payments/refund_claims'
 
 /**
- * Refunds that are owed but were never requested successfully (the gateway
- * was down at the time): cancelled paid orders, and late or duplicate
- * payments. Safe to run any time; returns how many refunds it requested.
+ * Refunds that are owed but not in flight (never requested, the gateway was
+ * down, or it reported the refund failed): cancelled paid orders, and late
+ * or duplicate payments. Safe to run any time; returns how many refunds it requested.
  */
 @inject()
 export default class RetryRefunds {
@@ -27,12 +28,7 @@ export default class RetryRefunds {
               )
           )
       )
-      .whereNotExists((sub) =>
-        sub
-          .from('payments as r')
-          .whereColumn('r.razorpay_payment_id', 'payments.razorpay_payment_id')
-          .whereIn('r.event', ['refund_requested', 'refunded'])
-      )
+      .whereRaw(`NOT ${refundInFlightSql('payments.razorpay_payment_id')}`)
       .preload('order')
       .orderBy('id')
 

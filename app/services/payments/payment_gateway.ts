@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
+import type { HttpContext } from '@adonisjs/core/http'
 import { DomainError } from '#exceptions/domain_errors'
 
 export type GatewayOrder = {
@@ -23,10 +24,25 @@ export type GatewayPayment = {
   status: 'created' | 'authorized' | 'captured' | 'refunded' | 'failed'
 }
 
-/** The gateway could not be reached or refused the call; the order stays as it was. */
+/**
+ * The gateway could not be reached or refused the call; the order stays as
+ * it was. The gateway's own words (`detail`) go to the log only: they can
+ * name accounts, keys or internal state, so clients get a generic message
+ * and the request id that finds the log line.
+ */
 export class GatewayUnavailableError extends DomainError {
-  constructor(message: string) {
-    super(`Payment gateway unavailable: ${message}`, { status: 502, code: 'E_GATEWAY_UNAVAILABLE' })
+  constructor(readonly detail: string) {
+    super('The payment gateway is unavailable; try again shortly', {
+      status: 502,
+      code: 'E_GATEWAY_UNAVAILABLE',
+    })
+  }
+
+  /** Called by the exception handler (before it renders the error) for HTTP requests. */
+  report(_error: this, ctx: HttpContext) {
+    const requestId = ctx.request.id()
+    ctx.logger.error({ requestId, gatewayError: this.detail }, 'payment gateway call failed')
+    if (requestId) this.message = `${this.message} (request ${requestId})`
   }
 }
 
@@ -68,6 +84,13 @@ export abstract class PaymentGateway {
   ): Promise<GatewayRefund>
 
   abstract fetchPayment(paymentId: string): Promise<GatewayPayment>
+
+  /** Takes the money of an authorised payment (Razorpay's `payments.capture`). */
+  abstract capture(
+    paymentId: string,
+    amountPaise: number,
+    currency: string
+  ): Promise<GatewayPayment>
 
   /** Razorpay's checkout signature: HMAC-SHA256(key_secret, "order_id|payment_id"). */
   verifyPaymentSignature(orderId: string, paymentId: string, signature: unknown) {

@@ -10,14 +10,16 @@ import { ConflictError } from '#exceptions/domain_errors'
  *
  *   created    → authorized | captured | failed
  *   failed     → authorized | captured | failed   (the customer tried again)
- *   authorized → captured | refunded              (refunded: cancelled before the capture arrived)
+ *   authorized → captured | refunded | failed     (refunded: cancelled before the capture arrived,
+ *                                                  or the gateway let the authorisation lapse;
+ *                                                  failed: the gateway reports it failed)
  *   captured   → refunded
  *   refunded   → (nothing)
  */
 const TRANSITIONS: Record<PaymentStatus, readonly PaymentStatus[]> = {
   created: ['authorized', 'captured', 'failed'],
   failed: ['authorized', 'captured', 'failed'],
-  authorized: ['captured', 'refunded'],
+  authorized: ['captured', 'refunded', 'failed'],
   captured: ['refunded'],
   refunded: [],
 }

@@ -83,13 +83,28 @@ export class RazorpayGateway extends PaymentGateway {
   }
 
   async fetchPayment(paymentId: string): Promise<GatewayPayment> {
-    const payment = await this.call(() => this.client.payments.fetch(paymentId))
-    return {
-      id: payment.id,
-      orderId: payment.order_id,
-      amountPaise: Number(payment.amount),
-      currency: payment.currency,
-      status: payment.status as GatewayPayment['status'],
-    }
+    return toPayment(await this.call(() => this.client.payments.fetch(paymentId)))
+  }
+
+  async capture(paymentId: string, amountPaise: number, currency: string) {
+    return toPayment(
+      await this.call(() => this.client.payments.capture(paymentId, amountPaise, currency))
+    )
+  }
+}
+
+function toPayment(payment: {
+  id: string
+  order_id: string
+  amount: number | string
+  currency: string
+  status: string
+}): GatewayPayment {
+  return {
+    id: payment.id,
+    orderId: payment.order_id,
+    amountPaise: Number(payment.amount),
+    currency: payment.currency,
+    status: payment.status as GatewayPayment['status'],
   }
 }

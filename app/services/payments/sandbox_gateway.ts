@@ -104,6 +104,12 @@ export class SandboxGateway extends PaymentGateway {
     }
   }
 
+  /** Razorpay answers a capture with the payment, now `captured`. */
+  async capture(paymentId: string, amountPaise: number, currency: string) {
+    const payment = await this.fetchPayment(paymentId)
+    return { ...payment, amountPaise, currency, status: 'captured' as const }
+  }
+
   /** What Razorpay Checkout hands back after a successful payment. */
   completeCheckout(razorpayOrderId: string) {
     const paymentId = razorpayStyleId('pay')

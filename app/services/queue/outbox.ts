@@ -18,6 +18,9 @@ export interface OutboxEvents {
   'order_item.shipped': { orderId: number; itemIds: number[] }
   'order_item.delivered': { orderId: number; itemIds: number[] }
   'payment.failed': { orderId: number }
+  /** A verified authorisation, captured by CapturePaymentJob; refunds run in RefundPaymentJob. */
+  'payment.authorized': { orderId: number; razorpayPaymentId: string }
+  'payment.refund_owed': { orderId: number; razorpayPaymentId: string; reason: string }
 }
 export type OutboxEventType = keyof OutboxEvents
 

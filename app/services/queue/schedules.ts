@@ -1,6 +1,7 @@
 import app from '@adonisjs/core/services/app'
 import ExpireUnpaidOrdersJob from '#jobs/expire_unpaid_orders_job'
 import RetryRefundsJob from '#jobs/retry_refunds_job'
+import ReconcileAuthorizedPaymentsJob from '#jobs/reconcile_authorized_payments_job'
 
 const QUEUE = 'default'
 
@@ -8,6 +9,7 @@ const QUEUE = 'default'
 const SCHEDULES = [
   { id: 'expire-unpaid-orders', every: 60_000, job: ExpireUnpaidOrdersJob },
   { id: 'retry-refunds', every: 60_000, job: RetryRefundsJob },
+  { id: 'reconcile-authorized-payments', every: 60_000, job: ReconcileAuthorizedPaymentsJob },
 ]
 
 /**

@@ -13,7 +13,13 @@ test.group('node ace db:seed', (group) => {
   test('refuses to load the demo accounts in production', async ({ assert }) => {
     const failure = await run('node', ['ace', 'db:seed'], {
       cwd: app.makePath(),
-      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'silent',
+        // A production boot refuses the sandbox gateway unless a staging host opts in.
+        ALLOW_SANDBOX_PAYMENTS_IN_PRODUCTION: 'true',
+      },
     }).then(
       () => null,
       (error) => error as { code: number; stdout: string; stderr: string }

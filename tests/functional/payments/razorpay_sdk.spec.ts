@@ -10,6 +10,11 @@ import { ADDRESS, createProduct, putInCart } from '#tests/helpers/commerce'
 import { FakeRazorpay } from '#tests/helpers/fake_razorpay'
 import { checkoutResult, paymentId, postWebhook, webhookBody } from '#tests/helpers/razorpay'
 import RetryRefunds from '#actions/payments/retry_refunds'
+import RefundPayment from '#actions/payments/refund_payment'
+import ReconcileAuthorizedPayments from '#actions/payments/reconcile_authorized_payments'
+import Order from '#models/order'
+import { stockOf } from '#tests/helpers/commerce'
+import { runPaymentJobs } from '#tests/functional/payments/payment_jobs'
 
 const KEY_ID = 'rzp_test_FakeKey12345'
 const KEY_SECRET = env.get('RAZORPAY_KEY_SECRET')!
@@ -18,7 +23,8 @@ const KEY_SECRET = env.get('RAZORPAY_KEY_SECRET')!
 async function verifiedOrder(client: any) {
   const customer = await createCustomer()
   const token = await tokenFor(customer)
-  await putInCart(customer, await createProduct({ pricePaise: 25_000 }), 2)
+  const product = await createProduct({ pricePaise: 25_000, stock: 10 })
+  await putInCart(customer, product, 2)
   const placed = (
     await client.post('/api/orders').bearerToken(token).json({ shipping_address: ADDRESS })
   ).body()
@@ -30,7 +36,20 @@ async function verifiedOrder(client: any) {
       .bearerToken(token)
       .json(checkoutResult(rzpOrderId, pay))
   ).assertStatus(200)
-  return { token, placed, rzpOrderId, pay }
+  return { token, placed, rzpOrderId, pay, product }
+}
+
+function refundCalls(fake: FakeRazorpay, pay: string) {
+  return fake.requests.filter((r) => r.path === `/v1/payments/${pay}/refund`)
+}
+
+/** The payments log's `authorized` rows of these orders, moved `minutes` into the past. */
+async function authorizedMinutesAgo(minutes: number, orderIds: number[]) {
+  await db
+    .from('payments')
+    .whereIn('order_id', orderIds)
+    .where('event', 'authorized')
+    .update({ created_at: new Date(Date.now() - minutes * 60_000) })
 }
 
 test.group('Payments / Razorpay SDK against a local fake Razorpay', (group) => {
@@ -82,7 +101,10 @@ test.group('Payments / Razorpay SDK against a local fake Razorpay', (group) => {
     assert.equal(order.payment.razorpay_order_id, payment.razorpay_order_id)
   })
 
-  test('when Razorpay is down the order stands and /pay retries', async ({ client, assert }) => {
+  test('when Razorpay is down the order stands, /pay answers a generic 502 and retries', async ({
+    client,
+    assert,
+  }) => {
     const customer = await createCustomer()
     const token = await tokenFor(customer)
     await putInCart(customer, await createProduct({ stock: 5 }), 1)
@@ -102,7 +124,13 @@ test.group('Payments / Razorpay SDK against a local fake Razorpay', (group) => {
       .post(`/api/orders/${placed.body().data.id}/pay`)
       .bearerToken(token)
     stillDown.assertStatus(502)
+    stillDown.assertAgainstApiSpec()
     stillDown.assertBodyContains({ errors: [{ code: 'E_GATEWAY_UNAVAILABLE' }] })
+    // Razorpay's own words stay in the log; the client gets the request id that finds them.
+    const [error] = stillDown.body().errors
+    assert.notInclude(error.message, 'The server is busy')
+    assert.notInclude(error.message, 'HTTP 500')
+    assert.include(error.message, stillDown.header('x-request-id') as string)
 
     fake.failWith = null
     const retry = await client.post(`/api/orders/${placed.body().data.id}/pay`).bearerToken(token)
@@ -149,7 +177,7 @@ test.group('Payments / Razorpay SDK against a local fake Razorpay', (group) => {
       .select('event')
     assert.deepEqual(
       events.map((e) => e.event),
-      ['order_created', 'authorized', 'refund_requested', 'refunded']
+      ['order_created', 'authorized', 'refund_claimed', 'refund_requested', 'refunded']
     )
   })
 
@@ -175,11 +203,190 @@ test.group('Payments / Razorpay SDK against a local fake Razorpay', (group) => {
     const retry = await app.container.make(RetryRefunds)
     assert.equal(await retry.handle(), 1)
     assert.equal(await retry.handle(), 0)
-    const refundCalls = fake.requests.filter((r) => r.path === `/v1/payments/${pay}/refund`)
-    assert.lengthOf(refundCalls, 2) // the one that failed, and the retry
+    assert.lengthOf(refundCalls(fake, pay), 2) // the one that failed, and the retry
     const order = await client.get(`/api/orders/${placed.data.id}`).bearerToken(token)
     assert.equal(order.body().data.status, 'refunded')
     assert.equal(order.body().data.payment.status, 'refunded')
+  })
+
+  test('a verified authorisation is captured, once, for the order amount', async ({
+    client,
+    assert,
+  }) => {
+    const { token, placed, pay } = await verifiedOrder(client)
+    assert.deepEqual(await runPaymentJobs(), ['CapturePaymentJob'])
+
+    const captures = fake.requests.filter((r) => r.path === `/v1/payments/${pay}/capture`)
+    assert.lengthOf(captures, 1)
+    assert.isTrue(captures[0].authorized)
+    assert.deepEqual(captures[0].body, { amount: 50_000, currency: 'INR' })
+    const order = await client.get(`/api/orders/${placed.data.id}`).bearerToken(token)
+    order.assertAgainstApiSpec()
+    assert.equal(order.body().data.payment.status, 'captured')
+
+    // The job again (a BullMQ retry) finds nothing left to capture.
+    const { default: CapturePayment } = await import('#actions/payments/capture_payment')
+    assert.equal(
+      await (await app.container.make(CapturePayment)).handle(placed.data.id, pay),
+      'nothing_to_settle'
+    )
+    assert.lengthOf(
+      fake.requests.filter((r) => r.path === `/v1/payments/${pay}/capture`),
+      1
+    )
+  })
+
+  test('the reconciliation settles authorisations stuck past the configured minutes', async ({
+    client,
+    assert,
+  }) => {
+    // The capture job never ran for any of these (a worker outage).
+    const capturedElsewhere = await verifiedOrder(client)
+    const stillAuthorized = await verifiedOrder(client)
+    const lapsed = await verifiedOrder(client)
+    const recent = await verifiedOrder(client)
+    fake.addPayment({ id: capturedElsewhere.pay, order_id: 'o', amount: 50_000 })
+    fake.addPayment({
+      id: stillAuthorized.pay,
+      order_id: 'o',
+      amount: 50_000,
+      status: 'authorized',
+    })
+    fake.addPayment({ id: lapsed.pay, order_id: 'o', amount: 50_000, status: 'refunded' })
+    fake.addPayment({ id: recent.pay, order_id: 'o', amount: 50_000, status: 'authorized' })
+    await authorizedMinutesAgo(
+      60,
+      [capturedElsewhere, stillAuthorized, lapsed].map((o) => o.placed.data.id)
+    )
+    assert.equal(await stockOf(lapsed.product.id), 8)
+
+    const outcomes = await (await app.container.make(ReconcileAuthorizedPayments)).handle()
+    assert.deepEqual(Object.fromEntries(outcomes), {
+      [capturedElsewhere.placed.data.id]: 'captured',
+      [stillAuthorized.placed.data.id]: 'captured',
+      [lapsed.placed.data.id]: 'lapsed',
+    })
+
+    const status = async (o: { placed: any }) => {
+      const order = await Order.findOrFail(o.placed.data.id)
+      return `${order.status}/${order.paymentStatus}`
+    }
+    assert.equal(await status(capturedElsewhere), 'paid/captured')
+    assert.equal(await status(stillAuthorized), 'paid/captured')
+    assert.equal(await status(lapsed), 'cancelled/refunded')
+    assert.equal(await status(recent), 'paid/authorized')
+    assert.equal(await stockOf(lapsed.product.id), 10)
+    const captureCalls = fake.requests.filter((r) => r.path.endsWith('/capture'))
+    assert.deepEqual(
+      captureCalls.map((r) => r.path),
+      [`/v1/payments/${stillAuthorized.pay}/capture`]
+    )
+    // Settled orders are not asked about again.
+    assert.equal((await (await app.container.make(ReconcileAuthorizedPayments)).handle()).size, 0)
+  })
+
+  test('a late payment is refunded by the job, never inside the webhook request', async ({
+    client,
+    assert,
+  }) => {
+    const customer = await createCustomer()
+    const token = await tokenFor(customer)
+    await putInCart(customer, await createProduct({ pricePaise: 25_000 }), 2)
+    const placed = (
+      await client.post('/api/orders').bearerToken(token).json({ shipping_address: ADDRESS })
+    ).body()
+    await db.from('orders').where('id', placed.data.id).update({ status: 'expired' })
+    const pay = paymentId()
+
+    const webhook = await postWebhook(
+      client,
+      webhookBody('payment_captured', {
+        orderId: placed.payment.razorpay_order_id,
+        paymentId: pay,
+        amount: 50_000,
+      })
+    )
+    webhook.assertStatus(200)
+    assert.equal(webhook.body().data.outcome, 'late_payment')
+    assert.lengthOf(refundCalls(fake, pay), 0)
+
+    assert.deepEqual(await runPaymentJobs(), ['RefundPaymentJob'])
+    assert.lengthOf(refundCalls(fake, pay), 1)
+    assert.equal(refundCalls(fake, pay)[0].body.amount, 50_000)
+  })
+
+  test('a refund is claimed before Razorpay is called: concurrent retries send one', async ({
+    client,
+    assert,
+  }) => {
+    const { token, placed, rzpOrderId, pay } = await verifiedOrder(client)
+    await postWebhook(
+      client,
+      webhookBody('payment_captured', { orderId: rzpOrderId, paymentId: pay, amount: 50_000 })
+    )
+    fake.failWith = 500
+    ;(await client.post(`/api/orders/${placed.data.id}/cancel`).bearerToken(token)).assertStatus(
+      200
+    )
+    fake.failWith = null
+    fake.refundStatus = 'pending'
+
+    const order = await Order.findOrFail(placed.data.id)
+    const retry = await app.container.make(RetryRefunds)
+    const refund = await app.container.make(RefundPayment)
+    await Promise.all([
+      retry.handle(),
+      retry.handle(),
+      refund.handle(order, pay, 'cancelled by customer'),
+      refund.handle(order, pay, 'cancelled by customer'),
+    ])
+    // The one that failed while Razorpay was down, and exactly one more.
+    assert.lengthOf(refundCalls(fake, pay), 2)
+    assert.equal(await retry.handle(), 0)
+  })
+
+  test('refund.failed reopens the refund and the retry sweep requests it again', async ({
+    client,
+    assert,
+  }) => {
+    const { token, placed, rzpOrderId, pay } = await verifiedOrder(client)
+    await postWebhook(
+      client,
+      webhookBody('payment_captured', { orderId: rzpOrderId, paymentId: pay, amount: 50_000 })
+    )
+    fake.refundStatus = 'pending'
+    ;(await client.post(`/api/orders/${placed.data.id}/cancel`).bearerToken(token)).assertStatus(
+      200
+    )
+    const retry = await app.container.make(RetryRefunds)
+    assert.equal(await retry.handle(), 0, 'a pending refund is not requested again')
+    const requested = await db
+      .from('payments')
+      .where({ order_id: placed.data.id, event: 'refund_requested' })
+      .firstOrFail()
+
+    const event = JSON.parse(
+      webhookBody('refund_processed', {
+        paymentId: pay,
+        refundId: requested.razorpay_refund_id,
+        amount: 50_000,
+      })
+    )
+    event.event = 'refund.failed'
+    event.payload.refund.entity.status = 'failed'
+    const body = JSON.stringify(event)
+    const failed = await postWebhook(client, body)
+    failed.assertStatus(200)
+    failed.assertAgainstApiSpec()
+    assert.equal(failed.body().data.outcome, 'refund_failed')
+    // Delivered twice (a new event id): still one reopening.
+    assert.equal((await postWebhook(client, body)).body().data.outcome, 'already_failed')
+
+    fake.refundStatus = 'processed'
+    assert.equal(await retry.handle(), 1)
+    assert.lengthOf(refundCalls(fake, pay), 2)
+    const after = await client.get(`/api/orders/${placed.data.id}`).bearerToken(token)
+    assert.equal(after.body().data.status, 'refunded')
   })
 
   test('fetchPayment reads the payment through the SDK', async ({ assert }) => {

@@ -11,6 +11,7 @@ import {
   webhookBody,
   webhookSignature,
 } from '#tests/helpers/razorpay'
+import { runPaymentJobs } from '#tests/functional/payments/payment_jobs'
 
 async function orderRow(id: number) {
   return db.from('orders').where('id', id).firstOrFail()
@@ -147,9 +148,12 @@ test.group('Payments / verify', (group) => {
     response.assertBodyContains({ errors: [{ code: 'E_PAYMENT_REFUNDED' }] })
     const after = await orderRow(order.id)
     assert.equal(after.status, 'expired')
+    // The refund runs from the queue, claimed before the gateway is called.
+    assert.deepEqual(await runPaymentJobs(), ['RefundPaymentJob'])
     assert.deepEqual(await paymentEvents(order.id), [
       'order_created',
       'late_payment',
+      'refund_claimed',
       'refund_requested',
       'refunded',
     ])
@@ -288,8 +292,12 @@ test.group('Payments / webhook', (group) => {
     const row = await orderRow(order.id)
     assert.equal(row.status, 'paid')
     assert.equal(row.razorpay_payment_id, first)
+    // The webhook request only records the debt; the refund job pays it back.
+    assert.notInclude(await paymentEvents(order.id), 'refund_requested')
+    await runPaymentJobs()
     assert.includeMembers(await paymentEvents(order.id), [
       'duplicate_payment',
+      'refund_claimed',
       'refund_requested',
       'refunded',
     ])
@@ -359,6 +367,7 @@ test.group('Payments / cancel and refund', (group) => {
     assert.deepEqual(await paymentEvents(order.id), [
       'order_created',
       'authorized',
+      'refund_claimed',
       'refund_requested',
       'refunded',
     ])
