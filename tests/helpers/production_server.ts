@@ -33,6 +33,8 @@ export async function startProductionServer(overrides: Record<string, string> = 
         APP_URL: url,
         APP_KEY: env.get('APP_KEY'),
         LOG_LEVEL: 'error',
+        // The tests' sandbox gateway, as a staging host would run it.
+        ALLOW_SANDBOX_PAYMENTS_IN_PRODUCTION: 'true',
         ...overrides,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

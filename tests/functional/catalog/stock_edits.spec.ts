@@ -205,7 +205,10 @@ test.group('Stock edits / panel', (group) => {
   }) => {
     const seller = await createSeller('approved')
     const category = await createCategory('Kurtis')
-    const product = await createProduct({ stock: 10, title: 'Chikan Kurti' }, seller)
+    const product = await createProduct(
+      { stock: 10, title: 'Chikan Kurti', pricePaise: 50_000 },
+      seller
+    )
     const page = `/panel/seller/products/${product.id}/edit`
     const form = await client.get(page).withGuard('web').loginAs(seller)
     assert.include(form.text(), '<input type="hidden" name="expected_stock" value="10">')
