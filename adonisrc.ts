@@ -63,6 +63,13 @@ export default defineConfig({
         name: 'browser',
         timeout: 30000,
       },
+      {
+        // Fault drills: private PostgreSQL and Redis, the server and the
+        // worker as child processes, killed and restarted on purpose.
+        files: ['tests/resilience/**/*.spec.(js|ts)'],
+        name: 'resilience',
+        timeout: 150000,
+      },
     ],
     forceExit: true,
   },

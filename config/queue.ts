@@ -4,6 +4,8 @@ import redisConfig, { reconnectDelay } from '#config/redis'
 
 const redis = redisConfig.connections.main
 
+const queueStalledSeconds = Number(env.get('QUEUE_STALLED_SECONDS') ?? 30)
+
 /**
  * BullMQ on the app's Redis (same host, port and database index as the
  * rest of the app, so tests and parallel checkouts stay isolated).
@@ -26,6 +28,10 @@ export default defineConfig({
 
   worker: {
     concurrency: 4,
+    // A worker that dies mid-job (kill -9, OOM) stops renewing its lock; after
+    // this long another worker takes the job over (BullMQ's default is 30 s).
+    lockDuration: queueStalledSeconds * 1000,
+    stalledInterval: queueStalledSeconds * 1000,
   },
 
   jobs: {
