@@ -104,6 +104,8 @@ export class Stack {
 
   async close() {
     await Promise.all([...this.#children.keys()].map((child) => this.stop(child, 'SIGKILL', 0)))
+    // RESILIENCE_KEEP_LOGS=1 keeps the children's logs (and data) to read after a failure.
+    if (process.env.RESILIENCE_KEEP_LOGS) return console.log(`drill logs kept in ${this.dir}`)
     for (const dir of this.#dirs) await rm(dir, { recursive: true, force: true })
   }
 
@@ -130,6 +132,9 @@ export class Stack {
       },
       async stop() {
         if (child) await stack.stop(child, 'SIGKILL', 0)
+      },
+      flush() {
+        execFileSync('redis-cli', ['-p', String(port), 'flushall'], { stdio: 'ignore' })
       },
       /** Frozen: connections stay open, nothing answers. */
       freeze() {
