@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, openSync, closeSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { chown, mkdtemp, rm } from 'node:fs/promises'
 import { createServer, connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -58,6 +58,13 @@ function postgresBinDir() {
   throw new Error('PostgreSQL server binaries (initdb, postgres) not found')
 }
 
+function systemUser(name: string) {
+  const [uid, gid] = ['-u', '-g'].map((flag) =>
+    Number(execFileSync('id', [flag, name], { encoding: 'utf8' }).trim())
+  )
+  return { uid, gid }
+}
+
 function alive(child: ChildProcess) {
   return child.exitCode === null && child.signalCode === null
 }
@@ -78,9 +85,15 @@ export class Stack {
   }
 
   /** Starts a process and remembers it, its output appended to `<dir>/<name>.log`. */
-  spawn(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  spawn(
+    name: string,
+    command: string,
+    args: string[],
+    env: NodeJS.ProcessEnv = process.env,
+    user?: { uid: number; gid: number }
+  ) {
     const log = openSync(join(this.dir, `${name}.log`), 'a')
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', log, log] })
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', log, log], ...user })
     closeSync(log)
     this.#children.set(child, name)
     child.once('exit', () => this.#children.delete(child))
@@ -149,13 +162,19 @@ export class Stack {
 
   async postgres() {
     const bin = postgresBinDir()
-    const data = join(this.dir, 'pgdata')
+    // PostgreSQL refuses to run as root: then it runs as the `postgres` system user.
+    const owner = process.getuid?.() === 0 ? systemUser('postgres') : undefined
+    const home = await mkdtemp(join(tmpdir(), 'resilience-pg-'))
+    this.#dirs.push(home)
+    if (owner) await chown(home, owner.uid, owner.gid)
+    const data = join(home, 'data')
     const port = await freePort()
     execFileSync(
       join(bin, 'initdb'),
       ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8'],
       {
         stdio: 'ignore',
+        ...owner,
       }
     )
     const stack = this
@@ -163,18 +182,24 @@ export class Stack {
     const postgres = {
       port,
       async start() {
-        child = stack.spawn('postgres', join(bin, 'postgres'), [
-          '-D',
-          data,
-          '-p',
-          String(port),
-          '-k',
-          stack.dir,
-          '-c',
-          'listen_addresses=127.0.0.1',
-          '-c',
-          'fsync=off',
-        ])
+        child = stack.spawn(
+          'postgres',
+          join(bin, 'postgres'),
+          [
+            '-D',
+            data,
+            '-p',
+            String(port),
+            '-k',
+            home,
+            '-c',
+            'listen_addresses=127.0.0.1',
+            '-c',
+            'fsync=off',
+          ],
+          process.env,
+          owner
+        )
         await waitFor(() => accepts(port), 20_000, `postgres on ${port}`)
         return postgres
       },
