@@ -149,6 +149,7 @@ test.group('Resilience / PostgreSQL restart', (group) => {
       'an order placed after the restart'
     )
     assert.isAbove(statuses.get(201) ?? 0, 0, 'orders went through under load')
+    assert.isAbove(statuses.get(503) ?? 0, 0, 'requests during the restart got 503')
 
     const { rows: halfWritten } = await database.raw(
       `SELECT o.id FROM orders o LEFT JOIN order_items i ON i.order_id = o.id
