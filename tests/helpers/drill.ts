@@ -1,5 +1,4 @@
 import db from '@adonisjs/lucid/services/db'
-import env from '#start/env'
 import outbox from '#services/queue/outbox'
 import { createGstSeller, createPaidOrder } from '#tests/helpers/jobs'
 import { createCustomer, PASSWORD } from '#tests/helpers/users'
@@ -91,5 +90,3 @@ export async function invoiceSequencesBySeller() {
   }
   return bySeller
 }
-
-export const smtp = () => ({ host: env.get('SMTP_HOST'), port: env.get('SMTP_PORT') })

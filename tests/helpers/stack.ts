@@ -5,6 +5,8 @@ import { createServer, connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import appEnv from '#start/env'
+import { startMailCatcher } from '../../bin/mail_catcher.js'
 
 /**
  * Private PostgreSQL and Redis instances, and the app's server and worker
@@ -76,6 +78,7 @@ function exited(child: ChildProcess) {
 export class Stack {
   #children = new Map<ChildProcess, string>()
   #dirs: string[] = []
+  #closers: Array<() => Promise<unknown>> = []
   dir = ''
 
   async open() {
@@ -115,8 +118,35 @@ export class Stack {
     return [...this.#children].filter(([, n]) => n === name).map(([child]) => child)
   }
 
+  /** Something else the drill started (a mail catcher), closed with the stack. */
+  onClose(closer: () => Promise<unknown>) {
+    this.#closers.push(closer)
+  }
+
+  /** The SMTP catcher on the test's SMTP_HOST:SMTP_PORT, where the children send their mail. */
+  async mailCatcher() {
+    const catcher = await startMailCatcher({
+      host: appEnv.get('SMTP_HOST'),
+      port: appEnv.get('SMTP_PORT'),
+      quiet: true,
+    })
+    this.onClose(() => catcher.close())
+    return catcher
+  }
+
+  /** Runs a group's setup; if it fails, stops what it had started already. */
+  async guard(setup: () => Promise<void>) {
+    try {
+      await setup()
+    } catch (error) {
+      await this.close()
+      throw error
+    }
+  }
+
   async close() {
     await Promise.all([...this.#children.keys()].map((child) => this.stop(child, 'SIGKILL', 0)))
+    for (const closer of this.#closers.splice(0)) await closer()
     // RESILIENCE_KEEP_LOGS=1 keeps the children's logs (and data) to read after a failure.
     if (process.env.RESILIENCE_KEEP_LOGS) return console.log(`drill logs kept in ${this.dir}`)
     for (const dir of this.#dirs) await rm(dir, { recursive: true, force: true })

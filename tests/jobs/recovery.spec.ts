@@ -12,6 +12,7 @@ import {
   createPaidOrder,
   recordEvent,
   startBackground,
+  useBackground,
   waitUntil,
 } from '#tests/helpers/jobs'
 
@@ -115,20 +116,9 @@ test.group('Jobs / recovery after Redis loses its data', (group) => {
 })
 
 test.group('Jobs / mail claimed by a worker that died', (group) => {
-  let background: Awaited<ReturnType<typeof startBackground>>
-  group.setup(async () => {
-    background = await startBackground()
-    return async () => {
-      await background.stop()
-      await closeBackgroundResources()
-    }
-  })
-  group.each.setup(async () => {
-    await resetState()
-    background.catcher.clear()
-    return () => {
-      mailLedger.leaseSeconds = leases.mail
-    }
+  const background = useBackground(group)
+  group.each.teardown(() => {
+    mailLedger.leaseSeconds = leases.mail
   })
 
   test('a claim past its lease is sent again, with the Message-ID of its ledger row', async ({

@@ -44,7 +44,7 @@ test.group('Resilience / PostgreSQL restart', (group) => {
 
   group.setup(async () => {
     stack = await new Stack().open()
-    try {
+    await stack.guard(async () => {
       postgres = await stack.postgres()
       await postgres.createDatabase('meesho_drill')
       const redis = await stack.redis()
@@ -74,14 +74,9 @@ test.group('Resilience / PostgreSQL restart', (group) => {
         },
         pool: { min: 0, max: 2 },
       })
-    } catch (error) {
-      await stack.close()
-      throw error
-    }
-    return async () => {
-      await database?.destroy()
-      await stack.close()
-    }
+      stack.onClose(() => database.destroy())
+    })
+    return () => stack.close()
   })
 
   test('restarted under checkout load: the app recovers by itself, no half-written order, stock matches its ledger', async ({

@@ -30,7 +30,7 @@ test.group('Resilience / rate limits behind proxies', (group) => {
   group.setup(async () => {
     await resetState()
     stack = await new Stack().open()
-    try {
+    await stack.guard(async () => {
       redis = await stack.redis()
       const port = await freePort()
       url = (
@@ -50,10 +50,7 @@ test.group('Resilience / rate limits behind proxies', (group) => {
       ).url
       // Counted in Redis from the first attempt (until Redis has answered once, in memory).
       await waitFor(async () => (await readiness(url)).checks.redis === 'ok', 10_000, 'redis')
-    } catch (error) {
-      await stack.close()
-      throw error
-    }
+    })
     return () => stack.close()
   })
   group.each.setup(() => redis.flush())

@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { startMailCatcher, type MailCatcher } from '../../bin/mail_catcher.js'
+import type { MailCatcher } from '../../bin/mail_catcher.js'
 import { resetState } from '#tests/helpers/database'
 import { createCustomer } from '#tests/helpers/users'
 import { Stack, childEnv, freePort, waitFor } from '#tests/helpers/stack'
@@ -8,7 +8,6 @@ import {
   attemptLogin,
   payOrders,
   readiness,
-  smtp,
   subjectCounts,
   twoSellers,
   type LoginAttempt,
@@ -26,8 +25,8 @@ test.group('Resilience / Redis outage', (group) => {
   group.setup(async () => {
     await resetState()
     stack = await new Stack().open()
-    catcher = await startMailCatcher({ ...smtp(), quiet: true })
-    try {
+    await stack.guard(async () => {
+      catcher = await stack.mailCatcher()
       redis = await stack.redis()
       const port = await freePort()
       env = childEnv({
@@ -50,15 +49,8 @@ test.group('Resilience / Redis outage', (group) => {
         60_000,
         'worker scheduled its sweeps'
       )
-    } catch (error) {
-      await stack.close()
-      await catcher.close()
-      throw error
-    }
-    return async () => {
-      await stack.close()
-      await catcher.close()
-    }
+    })
+    return () => stack.close()
   })
 
   test('Redis frozen, then down for 15 s: login never hangs or fails, and works after', async ({

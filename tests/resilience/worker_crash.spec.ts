@@ -1,12 +1,11 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { startMailCatcher, type MailCatcher } from '../../bin/mail_catcher.js'
+import type { MailCatcher } from '../../bin/mail_catcher.js'
 import { resetState } from '#tests/helpers/database'
 import { Stack, childEnv, freePort, waitFor } from '#tests/helpers/stack'
 import {
   invoiceSequencesBySeller,
   payOrders,
-  smtp,
   subjectCounts,
   twoSellers,
 } from '#tests/helpers/drill'
@@ -21,8 +20,8 @@ test.group('Resilience / worker killed', (group) => {
   group.setup(async () => {
     await resetState()
     stack = await new Stack().open()
-    catcher = await startMailCatcher({ ...smtp(), quiet: true })
-    try {
+    await stack.guard(async () => {
+      catcher = await stack.mailCatcher()
       const redis = await stack.redis()
       const port = await freePort()
       env = childEnv({
@@ -36,15 +35,8 @@ test.group('Resilience / worker killed', (group) => {
         // A dead worker's jobs are taken over after 10 s instead of 30 s.
         QUEUE_STALLED_SECONDS: 10,
       })
-    } catch (error) {
-      await stack.close()
-      await catcher.close()
-      throw error
-    }
-    return async () => {
-      await stack.close()
-      await catcher.close()
-    }
+    })
+    return () => stack.close()
   })
 
   test('kill -9 mid-invoice: every order invoiced once with consecutive numbers, every mail sent, one confirmation each', async ({
