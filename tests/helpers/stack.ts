@@ -67,6 +67,25 @@ function systemUser(name: string) {
   return { uid, gid }
 }
 
+/** Every process below `pid` (a worker's Chromium and its helpers), deepest last. */
+function descendants(pid: number) {
+  const table = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
+  const children = new Map<number, number[]>()
+  for (const line of table.trim().split('\n')) {
+    const [child, parent] = line.trim().split(/\s+/).map(Number)
+    children.set(parent, [...(children.get(parent) ?? []), child])
+  }
+  const found: number[] = []
+  const walk = (id: number) => {
+    for (const child of children.get(id) ?? []) {
+      found.push(child)
+      walk(child)
+    }
+  }
+  walk(pid)
+  return found
+}
+
 function alive(child: ChildProcess) {
   return child.exitCode === null && child.signalCode === null
 }
@@ -106,11 +125,18 @@ export class Stack {
   /** Stops one child: `signal`, then SIGKILL if it is still there after `graceMs`. */
   async stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM', graceMs = 10_000) {
     if (!alive(child)) return
+    // A killed worker would leave its Chromium running (puppeteer detaches it).
+    const below = child.pid ? descendants(child.pid) : []
     child.kill('SIGCONT')
     child.kill(signal)
     const timer = setTimeout(() => alive(child) && child.kill('SIGKILL'), graceMs)
     await exited(child)
     clearTimeout(timer)
+    for (const pid of below) {
+      try {
+        process.kill(pid, 'SIGKILL')
+      } catch {}
+    }
   }
 
   /** The running children started under `name`. */
