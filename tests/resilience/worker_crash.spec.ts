@@ -31,9 +31,11 @@ test.group('Resilience / worker killed', (group) => {
         REDIS_DB: 0,
         OUTBOX_SWEEP_SECONDS: 1,
         OUTBOX_LEASE_SECONDS: 10,
-        MAIL_CLAIM_LEASE_SECONDS: 5,
-        // A dead worker's jobs are taken over after 10 s instead of 30 s.
+        // A dead worker's jobs are taken over after 10 s instead of 30 s. The mail
+        // lease must be longer: a job wrongly taken over as stalled while its
+        // worker, slowed down, is still sending must not send the mail again.
         QUEUE_STALLED_SECONDS: 10,
+        MAIL_CLAIM_LEASE_SECONDS: 20,
       })
     })
     return () => stack.close()
