@@ -42,6 +42,14 @@ export default defineConfig({
   tests: {
     suites: [
       {
+        // Fault drills: private PostgreSQL and Redis, the server and the
+        // worker as child processes, killed and restarted on purpose.
+        // First, while the test process is small: the run's later suites grow its heap.
+        files: ['tests/resilience/**/*.spec.(js|ts)'],
+        name: 'resilience',
+        timeout: 150000,
+      },
+      {
         files: ['tests/unit/**/*.spec.(js|ts)'],
         name: 'unit',
         timeout: 10000,

@@ -20,6 +20,7 @@ export default class JobsFailed extends BaseCommand {
       this.logger.log(JSON.stringify(jobs, null, 2))
       return
     }
+    await this.#reportStuckMails()
     if (jobs.length === 0) {
       this.logger.success('No failed jobs')
       return
@@ -39,5 +40,16 @@ export default class JobsFailed extends BaseCommand {
     }
     table.render()
     this.logger.info('Retry with `node ace jobs:retry --all` or `node ace jobs:retry <id> …`')
+  }
+
+  /** Mails a dead worker left claimed: sent again by the next run of their job. */
+  async #reportStuckMails() {
+    const { countStuckMailClaims, mailLedger } = await import('#services/messaging/mail_ledger')
+    const stuck = await countStuckMailClaims()
+    if (stuck === 0) return
+    this.logger.warning(
+      `${stuck} mail(s) claimed over ${mailLedger.leaseSeconds}s ago and never confirmed sent; ` +
+        'the next run of their job sends them again (see /health/ready)'
+    )
   }
 }

@@ -21,7 +21,7 @@ export default class QueueListen extends BaseCommand {
     const { QueueWorkers } = await import('#services/queue/workers')
     const { default: outbox } = await import('#services/queue/outbox')
     const { default: pdfRenderer } = await import('#services/invoices/pdf_renderer')
-    const { scheduleRepeatableJobs } = await import('#services/queue/schedules')
+    const schedules = await import('#services/queue/schedules')
 
     const router = await this.app.container.make('router')
     router.commit()
@@ -29,9 +29,28 @@ export default class QueueListen extends BaseCommand {
     const workers = new QueueWorkers().start({ queueNames: this.queue })
     // Not awaited: with Redis down it would wait for the connection, and the
     // outbox sweeper below must start regardless.
-    scheduleRepeatableJobs().catch((error) =>
-      this.logger.warning(`could not schedule repeatable jobs: ${(error as Error).message}`)
-    )
+    schedules
+      .scheduleRepeatableJobs()
+      .catch((error) =>
+        this.logger.warning(`could not schedule repeatable jobs: ${(error as Error).message}`)
+      )
+    // A Redis that comes back empty has lost the schedules: put them back on
+    // reconnect, and on every sweep in case the reconnect went unnoticed.
+    // While Redis is away the check waits for it; one at a time.
+    let checking = false
+    const restoreSchedules = async () => {
+      if (checking) return
+      checking = true
+      try {
+        const restored = await schedules.restoreMissingSchedules()
+        if (restored.length > 0) this.logger.warning(`restored schedule(s): ${restored.join(', ')}`)
+      } catch (error) {
+        this.logger.warning(`could not check repeatable jobs: ${(error as Error).message}`)
+      } finally {
+        checking = false
+      }
+    }
+    schedules.onScheduleConnectionReady(() => void restoreSchedules()).catch(() => {})
 
     let sweeping = false
     const sweep = async () => {
@@ -40,6 +59,7 @@ export default class QueueListen extends BaseCommand {
       try {
         const sent = await outbox.flush()
         if (sent > 0) this.logger.info(`outbox: dispatched ${sent} pending event(s)`)
+        void restoreSchedules()
       } finally {
         sweeping = false
       }

@@ -26,8 +26,22 @@ export const appUrl = resolveAppUrl({
   PORT: env.get('PORT'),
 })
 
+/**
+ * Which peers may tell us the client's address in X-Forwarded-For
+ * (TRUSTED_PROXIES: comma-separated addresses, CIDR ranges or proxy-addr
+ * names such as `loopback`, `uniquelocal`; `none` for no one). Anyone else's
+ * X-Forwarded-For is ignored, so a client cannot pick its own rate-limit
+ * bucket; behind a load balancer, list it, or every shopper shares its IP.
+ */
+export function trustedProxies(value: string | undefined): string | false {
+  const list = (value ?? '').trim()
+  if (list === '') return 'loopback'
+  return list.toLowerCase() === 'none' ? false : list
+}
+
 export const http = defineConfig({
   generateRequestId: true,
+  trustProxy: trustedProxies(env.get('TRUSTED_PROXIES')),
   allowMethodSpoofing: true,
   useAsyncLocalStorage: false,
   cookie: {

@@ -1,8 +1,10 @@
 import env from '#start/env'
 import { defineConfig } from '@rlanz/bull-queue'
-import redisConfig from '#config/redis'
+import redisConfig, { reconnectDelay } from '#config/redis'
 
 const redis = redisConfig.connections.main
+
+const queueStalledSeconds = Number(env.get('QUEUE_STALLED_SECONDS') ?? 30)
 
 /**
  * BullMQ on the app's Redis (same host, port and database index as the
@@ -14,6 +16,10 @@ export default defineConfig({
     port: redis.port,
     password: redis.password || undefined,
     db: redis.db,
+    // BullMQ's own requirement for workers (blocking commands must wait, not
+    // fail after a retry); no command timeout for the same reason.
+    maxRetriesPerRequest: null,
+    retryStrategy: reconnectDelay,
   },
 
   queueNames: ['default', 'mail', 'invoices'],
@@ -22,6 +28,10 @@ export default defineConfig({
 
   worker: {
     concurrency: 4,
+    // A worker that dies mid-job (kill -9, OOM) stops renewing its lock; after
+    // this long another worker takes the job over (BullMQ's default is 30 s).
+    lockDuration: queueStalledSeconds * 1000,
+    stalledInterval: queueStalledSeconds * 1000,
   },
 
   jobs: {
@@ -36,3 +46,18 @@ export default defineConfig({
 
 /** How often the worker re-dispatches outbox events that could not reach Redis. */
 export const outboxSweepSeconds = env.get('OUTBOX_SWEEP_SECONDS', 15)
+
+/**
+ * Seconds an outbox event may stay queued without all its jobs completing
+ * before the sweeper queues it again (a Redis that restarted empty lost it).
+ * Longer than a job's usual wait plus run; re-queueing a job still in Redis
+ * is a no-op, so erring short costs little.
+ */
+export const outboxLeaseSeconds = Number(env.get('OUTBOX_LEASE_SECONDS') ?? 120)
+
+/**
+ * Seconds a mail may stay claimed without being confirmed sent before it is
+ * sent again (the worker that claimed it died mid-send). Longer than an SMTP
+ * send can take, or a slow send would be duplicated.
+ */
+export const mailClaimLeaseSeconds = Number(env.get('MAIL_CLAIM_LEASE_SECONDS') ?? 300)

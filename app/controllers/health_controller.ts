@@ -1,17 +1,19 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import redis from '@adonisjs/redis/services/main'
+import outbox from '#services/queue/outbox'
+import { missingSchedules } from '#services/queue/schedules'
+import { countStuckMailClaims } from '#services/messaging/mail_ledger'
 
-async function probe(check: () => Promise<unknown>, timeoutMs = 1500) {
+async function probe<T>(check: () => Promise<T>, timeoutMs = 1500): Promise<T | 'unavailable'> {
   let timer: NodeJS.Timeout | undefined
   try {
-    await Promise.race([
+    return await Promise.race([
       check(),
-      new Promise((_, reject) => {
+      new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error('timeout')), timeoutMs)
       }),
     ])
-    return 'ok'
   } catch {
     return 'unavailable'
   } finally {
@@ -25,15 +27,33 @@ export default class HealthController {
     return { status: 'ok' }
   }
 
-  /** Ready for traffic: PostgreSQL and Redis answer. */
+  /**
+   * Ready for traffic: PostgreSQL and Redis answer (else 503). The worker's
+   * state is reported without failing readiness, since this process cannot
+   * fix it: a missing repeatable-job schedule, outbox events queued but not
+   * completed within their lease, mails claimed but never confirmed sent.
+   */
   async ready({ response }: HttpContext) {
     const [database, cache] = await Promise.all([
-      probe(() => db.rawQuery('SELECT 1')),
-      probe(() => redis.ping()),
+      probe(async () => (await db.rawQuery('SELECT 1'), 'ok' as const)),
+      probe(async () => (await redis.ping(), 'ok' as const)),
     ])
+    const missing = cache === 'ok' ? await probe(missingSchedules) : 'unavailable'
+    const [overdueOutboxEvents, stuckMailClaims] =
+      database === 'ok'
+        ? await Promise.all([probe(() => outbox.overdueCount()), probe(countStuckMailClaims)])
+        : ['unavailable' as const, 'unavailable' as const]
+    const schedules = missing === 'unavailable' ? missing : missing.length ? 'missing' : 'ok'
     const ok = database === 'ok' && cache === 'ok'
-    return response
-      .status(ok ? 200 : 503)
-      .send({ status: ok ? 'ok' : 'unavailable', checks: { database, redis: cache } })
+    const worker = schedules === 'ok' && overdueOutboxEvents === 0 && stuckMailClaims === 0
+    return response.status(ok ? 200 : 503).send({
+      status: ok ? (worker ? 'ok' : 'degraded') : 'unavailable',
+      checks: { database, redis: cache, schedules },
+      details: {
+        missingSchedules: missing === 'unavailable' ? null : missing,
+        overdueOutboxEvents: overdueOutboxEvents === 'unavailable' ? null : overdueOutboxEvents,
+        stuckMailClaims: stuckMailClaims === 'unavailable' ? null : stuckMailClaims,
+      },
+    })
   }
 }

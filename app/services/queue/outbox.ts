@@ -3,6 +3,7 @@ import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { JobsOptions } from 'bullmq'
+import { outboxLeaseSeconds } from '#config/queue'
 
 /**
  * Events the rest of the app records, with their payloads (ids only).
@@ -49,7 +50,11 @@ interface OutboxRow {
   id: string | number
   type: OutboxEventType
   payload: Record<string, unknown>
+  completed_routes: string[]
 }
+
+/** `outbox-<event id>-<route key>`: deterministic, so a re-dispatch enqueues no second job. */
+const JOB_ID = /^outbox-(\d+)-(.+)$/
 
 function withTimeout<T>(promise: Promise<T>, ms: number) {
   let timer: NodeJS.Timeout | undefined
@@ -65,12 +70,17 @@ function withTimeout<T>(promise: Promise<T>, ms: number) {
  * Transactional outbox: `record` writes the event in the caller's
  * transaction, so it exists exactly when the change it describes does;
  * `flush` (after commit, and periodically from the worker) pushes pending
- * events to the queue. A Redis outage delays work, never loses it.
+ * events to the queue. An event is finished only when each of its jobs has
+ * reported completion (`complete`); one queued longer than the lease
+ * without completing is queued again (a Redis that restarted empty lost
+ * it). A Redis outage delays work, never loses it.
  */
 export class Outbox {
   /** Replaced in tests to point the dispatch at a dead Redis. */
   dispatcher: Dispatcher | null = null
   timeoutMs = 3000
+  /** Seconds a dispatched event may go without completing before it is dispatched again. */
+  leaseSeconds = outboxLeaseSeconds
   #routes: Partial<OutboxRoutes> = {}
 
   /**
@@ -108,12 +118,19 @@ export class Outbox {
           // SKIP LOCKED: concurrent flushers (requests, the sweeper) share the rows.
           const rows: OutboxRow[] = await trx
             .from('outbox_events')
-            .whereNull('dispatched_at')
+            .where((query) =>
+              query
+                .whereNull('dispatched_at')
+                .orWhereRaw(
+                  `completed_at IS NULL AND dispatched_at < now() - make_interval(secs => ?)`,
+                  [this.leaseSeconds]
+                )
+            )
             .orderBy('id')
             .limit(50)
             .forUpdate()
             .skipLocked()
-            .select('id', 'type', 'payload')
+            .select('id', 'type', 'payload', 'completed_routes')
           let count = 0
           for (const row of rows) {
             try {
@@ -153,11 +170,50 @@ export class Outbox {
     return Number(row.total)
   }
 
+  /** Events queued longer than the lease whose jobs have not all completed. */
+  async overdueCount() {
+    const [row] = await db
+      .from('outbox_events')
+      .whereNull('completed_at')
+      .whereRaw('dispatched_at < now() - make_interval(secs => ?)', [this.leaseSeconds])
+      .count('* as total')
+    return Number(row.total)
+  }
+
+  /**
+   * Called by the worker when a job has run to completion: records its
+   * route as done, and the event as finished once every route is. Jobs
+   * that did not come from the outbox are ignored.
+   */
+  async complete(jobId: string | undefined) {
+    const match = jobId?.match(JOB_ID)
+    if (!match) return
+    const [, eventId, key] = match
+    const { rows } = await db.rawQuery(
+      `UPDATE outbox_events
+          SET completed_routes = completed_routes || to_jsonb(?::text)
+        WHERE id = ? AND NOT completed_routes @> jsonb_build_array(?::text)
+        RETURNING type, completed_routes`,
+      [key, eventId, key]
+    )
+    if (rows.length === 0) return
+    const done = new Set<string>(rows[0].completed_routes)
+    const routes = this.#routes[rows[0].type as OutboxEventType] ?? []
+    if (routes.every((route) => done.has(route.key))) {
+      await db
+        .from('outbox_events')
+        .where('id', eventId)
+        .whereNull('completed_at')
+        .update({ completed_at: new Date() })
+    }
+  }
+
   async #dispatch(dispatcher: Dispatcher, row: OutboxRow) {
     const routes = this.#routes[row.type]
     // Unrouted events stay pending (with the error) instead of being marked sent.
     if (!routes) throw new Error(`No jobs are routed for outbox event "${row.type}"`)
     for (const route of routes) {
+      if (row.completed_routes.includes(route.key)) continue
       await dispatcher.dispatch(route.job, route.payload(row.payload), {
         queueName: route.queue,
         // Deterministic id: dispatching the same row twice enqueues one job.

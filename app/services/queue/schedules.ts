@@ -18,9 +18,12 @@ const SCHEDULES = [
  * left over from an earlier release (a renamed or retired job) and are
  * removed, or they would keep firing.
  */
+async function scheduleQueue() {
+  return (await app.container.make('rlanz/queue')).getOrSet(QUEUE)
+}
+
 export async function scheduleRepeatableJobs() {
-  const manager = await app.container.make('rlanz/queue')
-  const queue = manager.getOrSet(QUEUE)
+  const queue = await scheduleQueue()
   for (const { id, every, job } of SCHEDULES) {
     await queue.upsertJobScheduler(
       id,
@@ -36,4 +39,27 @@ export async function scheduleRepeatableJobs() {
   for (const scheduler of await queue.getJobSchedulers()) {
     if (!current.has(scheduler.key)) await queue.removeJobScheduler(scheduler.key)
   }
+}
+
+/** Scheduler ids that should exist and do not (Redis restarted without its data). */
+export async function missingSchedules() {
+  const present = new Set((await (await scheduleQueue()).getJobSchedulers()).map((s) => s.key))
+  return SCHEDULES.map(({ id }) => id).filter((id) => !present.has(id))
+}
+
+/**
+ * Puts back schedules a Redis restart lost; run by the worker whenever its
+ * Redis connection is ready again and on its sweep timer. Returns the ids
+ * it had to restore.
+ */
+export async function restoreMissingSchedules() {
+  const missing = await missingSchedules()
+  if (missing.length > 0) await scheduleRepeatableJobs()
+  return missing
+}
+
+/** Calls `listener` every time the schedule queue's Redis connection is (re)established. */
+export async function onScheduleConnectionReady(listener: () => void) {
+  const client = await (await scheduleQueue()).client
+  client.on('ready', listener)
 }

@@ -1,7 +1,21 @@
-import { Worker, type ConnectionOptions, type Job as BullJob } from 'bullmq'
+import { DelayedError, Worker, type ConnectionOptions, type Job as BullJob } from 'bullmq'
 import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
 import type { WorkerOptions } from 'bullmq'
+import outbox from '#services/queue/outbox'
+
+/**
+ * Thrown by a job whose work is held by another attempt until `at` (ms):
+ * the job waits until then without using up one of its attempts.
+ */
+export class RetryLater extends Error {
+  constructor(
+    message: string,
+    readonly at: number
+  ) {
+    super(message)
+  }
+}
 
 interface QueueConfig {
   queueNames?: string[]
@@ -28,7 +42,7 @@ export class QueueWorkers {
     const config = app.config.get<QueueConfig>('queue')
     const queueNames = options.queueNames ?? config.queueNames ?? ['default']
     for (const queueName of queueNames) {
-      const worker = new Worker(queueName, (job) => this.#run(job), {
+      const worker = new Worker(queueName, (job, token) => this.#run(job, token), {
         ...config.worker,
         ...(options.concurrency ? { concurrency: options.concurrency } : {}),
         connection: options.connection ?? config.worker.connection ?? config.defaultConnection,
@@ -54,10 +68,19 @@ export class QueueWorkers {
     return instance
   }
 
-  async #run(job: BullJob) {
+  async #run(job: BullJob, token?: string) {
     const instance = await this.#instantiate(job)
     logger.info({ jobId: job.id, attempt: job.attemptsMade + 1 }, `job ${jobLabel(job)} started`)
-    await app.container.call(instance, 'handle', [job.data])
+    try {
+      await app.container.call(instance, 'handle', [job.data])
+    } catch (error) {
+      if (!(error instanceof RetryLater)) throw error
+      logger.info({ jobId: job.id }, `job ${jobLabel(job)} waits: ${error.message}`)
+      await job.moveToDelayed(Math.max(error.at, Date.now() + 1000), token)
+      throw new DelayedError()
+    }
+    // Before BullMQ marks it done: a crash in between re-runs an idempotent job.
+    await outbox.complete(job.id)
     logger.info({ jobId: job.id }, `job ${jobLabel(job)} finished`)
   }
 
