@@ -21,8 +21,9 @@ export const authAttemptsPerMinute = env.get('AUTH_RATE_LIMIT_PER_MINUTE', 10)
  * client trying many accounts. Higher than the per-email budget so a
  * household or office behind one address can still sign in.
  */
-export const loginAttemptsPerIpPerMinute = Number(
-  env.get('AUTH_LOGIN_IP_RATE_LIMIT_PER_MINUTE') ?? authAttemptsPerMinute * 5
+export const loginAttemptsPerIpPerMinute = env.get(
+  'AUTH_LOGIN_IP_RATE_LIMIT_PER_MINUTE',
+  authAttemptsPerMinute * 5
 )
 
 declare module '@adonisjs/limiter/types' {

@@ -4,7 +4,7 @@ import redisConfig, { reconnectDelay } from '#config/redis'
 
 const redis = redisConfig.connections.main
 
-const queueStalledSeconds = Number(env.get('QUEUE_STALLED_SECONDS') ?? 30)
+const queueStalledSeconds = env.get('QUEUE_STALLED_SECONDS', 30)
 
 /**
  * BullMQ on the app's Redis (same host, port and database index as the
@@ -53,11 +53,11 @@ export const outboxSweepSeconds = env.get('OUTBOX_SWEEP_SECONDS', 15)
  * Longer than a job's usual wait plus run; re-queueing a job still in Redis
  * is a no-op, so erring short costs little.
  */
-export const outboxLeaseSeconds = Number(env.get('OUTBOX_LEASE_SECONDS') ?? 120)
+export const outboxLeaseSeconds = env.get('OUTBOX_LEASE_SECONDS', 120)
 
 /**
  * Seconds a mail may stay claimed without being confirmed sent before it is
  * sent again (the worker that claimed it died mid-send). Longer than an SMTP
  * send can take, or a slow send would be duplicated.
  */
-export const mailClaimLeaseSeconds = Number(env.get('MAIL_CLAIM_LEASE_SECONDS') ?? 300)
+export const mailClaimLeaseSeconds = env.get('MAIL_CLAIM_LEASE_SECONDS', 300)

@@ -76,6 +76,16 @@ export default await Env.create(new URL('../', import.meta.url), {
 
   CHROMIUM_PATH: Env.schema.string.optional(),
   OUTBOX_SWEEP_SECONDS: Env.schema.number.optional(),
+  // Seconds an outbox event may wait for its jobs to complete before the sweeper re-enqueues them.
+  OUTBOX_LEASE_SECONDS: Env.schema.number.optional(),
+  // Seconds a claimed mail may stay unsent before another attempt sends it.
+  MAIL_CLAIM_LEASE_SECONDS: Env.schema.number.optional(),
+  // Seconds before BullMQ hands a job of a dead worker to another.
+  QUEUE_STALLED_SECONDS: Env.schema.number.optional(),
+  // Proxies whose X-Forwarded-For is believed: `loopback` (default), `none`, or addresses/CIDRs.
+  TRUSTED_PROXIES: Env.schema.string.optional(),
+  // Login attempts per IP per minute, whatever the email (default 5 × the per-email budget).
+  AUTH_LOGIN_IP_RATE_LIMIT_PER_MINUTE: Env.schema.number.optional(),
   PASSWORD_RESET_TTL_MINUTES: Env.schema.number.optional(),
   // Lets `node ace db:seed` load the demo data (published passwords) in production.
   DEMO_SEED_IN_PRODUCTION: Env.schema.boolean.optional(),

@@ -50,7 +50,9 @@ function isDatabaseUnavailable(err: any) {
   }
   return (
     err.name === 'KnexTimeoutError' ||
-    /^Connection terminated( unexpectedly)?$/.test(String(err.message ?? ''))
+    /^Connection terminated( unexpectedly)?$|^Client has encountered a connection error and is not queryable$/.test(
+      String(err.message ?? '')
+    )
   )
 }
 
